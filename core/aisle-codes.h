@@ -34,7 +34,7 @@ G_BEGIN_DECLS
  * @AISLE_CODES_ERROR_CHECKSUM: a 統一編號 (business id) fails the Ministry of Finance checksum
  * @AISLE_CODES_ERROR_DATE: a date is not a real calendar date
  * @AISLE_CODES_ERROR_AMOUNT: an amount is malformed or inconsistent (total below sales)
- * @AISLE_CODES_ERROR_ENCODING: text cannot be decoded with the encoding the code declares
+ * @AISLE_CODES_ERROR_ENCODING: the code declares an encoding that does not exist
  * @AISLE_CODES_ERROR_TRUNCATED: a signed token is shorter than its layout
  * @AISLE_CODES_ERROR_UNSUPPORTED_VERSION: a signed token of a version or type this build can't read
  * @AISLE_CODES_ERROR_BAD_SIGNATURE: the signature does not match (tampered or corrupted)
@@ -87,6 +87,8 @@ typedef enum
  * @AISLE_CODES_WARNING_SYMBOLOGY_AMBIGUOUS: 8 digits valid as both EAN-8 and UPC-E
  * @AISLE_CODES_WARNING_FOREIGN_HOST: an Aisle link names a host other than the context's hub
  * @AISLE_CODES_WARNING_IGNORED_TRAILER: bytes after the payload (e.g. a wedge scanner's CR/LF/tab)
+ * @AISLE_CODES_WARNING_ITEM_NAME_ENCODING: an item name is not in the encoding its flag declares
+ *   (its typed name is %NULL, its field a repaired copy); the invoice itself stays usable
  *
  * Deviations the parsers tolerate and report. Each has a stable name
  * (aisle_codes_warning_to_string()).
@@ -111,6 +113,7 @@ typedef enum
   AISLE_CODES_WARNING_SYMBOLOGY_AMBIGUOUS,
   AISLE_CODES_WARNING_FOREIGN_HOST,
   AISLE_CODES_WARNING_IGNORED_TRAILER,
+  AISLE_CODES_WARNING_ITEM_NAME_ENCODING,
 } AisleCodesWarning;
 
 /**
