@@ -619,6 +619,7 @@ parse_left (const guint8 *data,
   gsize n = len;
   gsize items_start;
   int flag = -1;
+  gboolean counts_ok;
 
   code->einvoice = inv;
   if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
@@ -658,8 +659,9 @@ parse_left (const guint8 *data,
     _aisle_code_add_warning (code, AISLE_CODES_WARNING_CUSTOM_AREA, "custom_area",
                              "custom area '%s' instead of **********", inv->custom_area);
 
-  parse_count (code, g_array_index (segs, Span, 1), "items_recorded", &inv->items_recorded);
-  parse_count (code, g_array_index (segs, Span, 2), "items_total", &inv->items_total);
+  counts_ok = parse_count (code, g_array_index (segs, Span, 1), "items_recorded",
+                           &inv->items_recorded);
+  counts_ok &= parse_count (code, g_array_index (segs, Span, 2), "items_total", &inv->items_total);
 
   {
     Span f = g_array_index (segs, Span, 3);
@@ -702,6 +704,8 @@ parse_left (const guint8 *data,
       parse_items (code, inv, joined->data, joined->len, FALSE);
     }
 
+  if (!counts_ok)
+    return code;
   if (right == NULL && (int) inv->items->len < inv->items_recorded &&
       !aisle_code_has_warning (code, AISLE_CODES_WARNING_ITEMS_CONTINUE))
     _aisle_code_add_warning (code, AISLE_CODES_WARNING_ITEMS_CONTINUE, "items",

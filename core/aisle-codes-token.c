@@ -475,7 +475,7 @@ _aisle_codes_parse_token (const guint8            *data,
  *   device's); its public key must be in every verifier's key ring
  * @error: return location for an %AISLE_CODES_ERROR_INVALID_ARGUMENT error
  *
- * Issues the text of a member card QR code: `AM1:` and the Base45 token, 128 characters, all
+ * Issues the text of a member card QR code: `AM1:` and the Base45 token, 144 characters, all
  * in the QR alphanumeric set.
  *
  * Returns: (transfer full) (nullable): the card text, %NULL on error
