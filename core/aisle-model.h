@@ -126,6 +126,7 @@ struct _AisleProduct
   char      *category;
   gint64     price;           /* minor units */
   GStrv      barcodes;        /* one or more GTIN-13/8 or UPC-A strings */
+  gint64     popularity;      /* units sold recently: orders product search results */
 };
 
 struct _AisleStock
