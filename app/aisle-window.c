@@ -1,1 +1,578 @@
+/* aisle-window.c
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window opens the device cache off the main loop, hands it to an AisleWorker, and shows
+ * the pages of its mode in one GtkStack: the staff tablet's member search, or the kiosk's
+ * welcome screen. Later pages (sign-in, profile, stock; the kiosk flows) are added to the same
+ * stack by name in add_mode_pages().
+ */
+
+#define G_LOG_DOMAIN "aisle"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "aisle-kiosk-welcome-page.h"
+#include "aisle-member-search-page.h"
+#include "aisle-store.h"
+#include "aisle-sync-indicator.h"
+#include "aisle-window.h"
+
+struct _AisleWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage        *failed_page;
+  AdwHeaderBar         *header_bar;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
+  GtkMenuButton        *menu_button;
+  GtkButton            *retry_button;
+  GtkStack             *stack;
+  AisleSyncIndicator   *sync_indicator;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  /* Borrowed: the mode's pages, owned by the stack */
+  GtkWidget            *home_page;
+
+  /* Owned */
+  GCancellable         *cancellable;     /* cancelled when the window closes */
+  AisleSyncStatus      *sync_status;
+  AisleWorker          *worker;          /* NULL until the cache is open */
+  char                 *cache_path;
+  char                 *recovery_detail; /* why the cache was started afresh, for the dialog */
+  AisleMode             mode;
+  guint                 loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AisleWindow, aisle_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  PROP_CACHE_PATH,
+  PROP_SYNC_STATUS,
+  PROP_WORKER,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------------------------
+ * Opening the cache (on a GTask thread; the store then belongs to the worker's thread)
+ * ------------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  AisleStore *store;
+  char       *recovered_from;   /* set when a corrupt cache was moved aside: the store's message */
+} OpenResult;
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_object (&result->store);
+  g_clear_pointer (&result->recovered_from, g_free);
+  g_free (result);
+}
+
+static void
+open_cache_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleStore) store = NULL;
+  OpenResult *result;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               /* Translators: %s is a folder, then the system's reason */
+                               _("Could not create the folder %s: %s"),
+                               dir, g_strerror (saved_errno));
+      return;
+    }
+
+  result = g_new0 (OpenResult, 1);
+  store = aisle_store_open (path, AISLE_STORE_OPEN_NONE, &error);
+
+  /* The store has moved the damaged file aside (never deleted it); start a fresh cache in
+   * its place so the device keeps working, and tell staff what happened. */
+  if (store == NULL && g_error_matches (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_CORRUPT))
+    {
+      result->recovered_from = g_strdup (error->message);
+      g_clear_error (&error);
+      store = aisle_store_open (path, AISLE_STORE_OPEN_NONE, &error);
+    }
+
+  if (store == NULL)
+    {
+      open_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result->store = g_steal_pointer (&store);
+  g_task_return_pointer (task, result, (GDestroyNotify)open_result_free);
+}
+
+static void
+set_loading (AisleWindow *self,
+             gboolean     loading)
+{
+  loading = !!loading;
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      gtk_spinner_set_spinning (self->loading_spinner, loading);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+static void
+set_worker (AisleWindow *self,
+            AisleWorker *worker)
+{
+  if (!g_set_object (&self->worker, worker))
+    return;
+
+  if (AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page))
+    aisle_member_search_page_set_worker (AISLE_MEMBER_SEARCH_PAGE (self->home_page), worker);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER]);
+}
+
+static void
+show_home_page (AisleWindow *self)
+{
+  gtk_stack_set_visible_child (self->stack, self->home_page);
+  gtk_widget_grab_focus (self->home_page);
+}
+
+static void
+on_open_cache_ready_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  AisleWindow *self = AISLE_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleWorker) worker = NULL;
+  OpenResult *opened;
+
+  opened = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_loading (self, FALSE);
+
+  if (opened == NULL)
+    {
+      g_autofree char *description = NULL;
+
+      g_warning ("could not open the cache %s: %s", self->cache_path, error->message);
+      /* Translators: %s is the reason, e.g. "permission denied" */
+      description = g_strdup_printf (_("Aisle needs its cache file to work. %s"), error->message);
+      adw_status_page_set_description (self->failed_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "failed");
+      return;
+    }
+
+  worker = aisle_worker_new (opened->store);
+  set_worker (self, worker);
+  show_home_page (self);
+
+  if (opened->recovered_from != NULL)
+    {
+      AdwToast *toast;
+
+      g_message ("the cache %s was corrupt and was replaced by a fresh one: %s",
+                 self->cache_path, opened->recovered_from);
+      g_free (self->recovery_detail);
+      self->recovery_detail = g_steal_pointer (&opened->recovered_from);
+
+      toast = adw_toast_new (_("The cache was damaged: it was moved aside and a fresh cache was started"));
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "window.show-recovery-details");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  open_result_free (opened);
+}
+
+static void
+aisle_window_open_cache (AisleWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (self->cache_path != NULL);
+
+  set_loading (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, self->cancellable, on_open_cache_ready_cb, NULL);
+  g_task_set_name (task, "aisle_window_open_cache");
+  g_task_set_task_data (task, g_strdup (self->cache_path), g_free);
+  g_task_run_in_thread (task, open_cache_thread);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Actions and callbacks
+ * ------------------------------------------------------------------------------------------ */
+
+static void
+retry_open_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  aisle_window_open_cache (AISLE_WINDOW (widget));
+}
+
+static void
+show_recovery_details_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AisleWindow *self = AISLE_WINDOW (widget);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("The cache file could not be read, so Aisle moved it aside (it was not deleted) and started a fresh, empty cache. Members, products and stock come back with the next sync with the hub. IT can inspect the damaged file.\n\n%s"),
+                          self->recovery_detail != NULL ? self->recovery_detail : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Fresh Cache Started"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_member_activated_cb (AisleWindow       *self,
+                        const AisleMember *member,
+                        GtkWidget         *page)
+{
+  /* The 360° profile is issue 6; say so rather than do nothing. */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Member profiles are not available yet")));
+}
+
+static gboolean
+on_window_close_request_cb (AisleWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  return FALSE;
+}
+
+/* One place that fills the stack for the mode: later pages are added here. */
+static void
+add_mode_pages (AisleWindow *self)
+{
+  switch (self->mode)
+    {
+    case AISLE_MODE_KIOSK:
+      /* Shared by strangers: no member search, no window controls, no menu, fullscreen. */
+      self->home_page = aisle_kiosk_welcome_page_new ();
+      gtk_stack_add_named (self->stack, self->home_page, "kiosk-welcome");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
+      adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
+      adw_header_bar_remove (self->header_bar, GTK_WIDGET (self->menu_button));
+      self->menu_button = NULL;
+      gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      break;
+
+    case AISLE_MODE_TABLET:
+    default:
+      self->home_page = aisle_member_search_page_new ();
+      gtk_stack_add_named (self->stack, self->home_page, "member-search");
+      g_signal_connect_object (self->home_page, "member-activated",
+                               G_CALLBACK (on_member_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_window_title_set_subtitle (self->window_title, _("Members"));
+      gtk_widget_add_css_class (GTK_WIDGET (self), "tablet");
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------
+ * GObject
+ * ------------------------------------------------------------------------------------------ */
+
+static void
+aisle_window_constructed (GObject *object)
+{
+  AisleWindow *self = (AisleWindow *)object;
+
+  G_OBJECT_CLASS (aisle_window_parent_class)->constructed (object);
+
+  if (self->sync_status == NULL)
+    self->sync_status = aisle_sync_status_new ();
+  aisle_sync_indicator_set_status (self->sync_indicator, self->sync_status);
+
+  add_mode_pages (self);
+
+  if (self->cache_path != NULL)
+    aisle_window_open_cache (self);
+}
+
+static void
+aisle_window_dispose (GObject *object)
+{
+  AisleWindow *self = (AisleWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  self->home_page = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_WINDOW);
+
+  g_clear_object (&self->worker);
+  g_clear_object (&self->sync_status);
+
+  G_OBJECT_CLASS (aisle_window_parent_class)->dispose (object);
+}
+
+static void
+aisle_window_finalize (GObject *object)
+{
+  AisleWindow *self = (AisleWindow *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cache_path, g_free);
+  g_clear_pointer (&self->recovery_detail, g_free);
+
+  G_OBJECT_CLASS (aisle_window_parent_class)->finalize (object);
+}
+
+static void
+aisle_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AisleWindow *self = AISLE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
+    case PROP_CACHE_PATH:
+      g_value_set_string (value, self->cache_path);
+      break;
+
+    case PROP_SYNC_STATUS:
+      g_value_set_object (value, self->sync_status);
+      break;
+
+    case PROP_WORKER:
+      g_value_set_object (value, self->worker);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aisle_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AisleWindow *self = AISLE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      self->mode = g_value_get_enum (value);
+      break;
+
+    case PROP_CACHE_PATH:
+      g_free (self->cache_path);
+      self->cache_path = g_value_dup_string (value);
+      break;
+
+    case PROP_SYNC_STATUS:
+      g_set_object (&self->sync_status, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aisle_window_class_init (AisleWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = aisle_window_constructed;
+  object_class->dispose = aisle_window_dispose;
+  object_class->finalize = aisle_window_finalize;
+  object_class->get_property = aisle_window_get_property;
+  object_class->set_property = aisle_window_set_property;
+
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       AISLE_TYPE_MODE,
+                       AISLE_MODE_TABLET,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CACHE_PATH] =
+    g_param_spec_string ("cache-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SYNC_STATUS] =
+    g_param_spec_object ("sync-status", NULL, NULL,
+                         AISLE_TYPE_SYNC_STATUS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WORKER] =
+    g_param_spec_object ("worker", NULL, NULL,
+                         AISLE_TYPE_WORKER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "window.retry-open", NULL, retry_open_action);
+  gtk_widget_class_install_action (widget_class, "window.show-recovery-details", NULL,
+                                   show_recovery_details_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_window_close_request_cb);
+
+  g_type_ensure (AISLE_TYPE_SYNC_INDICATOR);
+}
+
+static void
+aisle_window_init (AisleWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+AisleWindow *
+aisle_window_new (AdwApplication  *application,
+                  AisleMode        mode,
+                  const char      *cache_path,
+                  AisleSyncStatus *sync_status)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!sync_status || AISLE_IS_SYNC_STATUS (sync_status), NULL);
+
+  return g_object_new (AISLE_TYPE_WINDOW,
+                       "application", application,
+                       "mode", mode,
+                       "cache-path", cache_path,
+                       "sync-status", sync_status,
+                       NULL);
+}
+
+AisleMode
+aisle_window_get_mode (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), AISLE_MODE_TABLET);
+
+  return self->mode;
+}
+
+const char *
+aisle_window_get_cache_path (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return self->cache_path;
+}
+
+AisleSyncStatus *
+aisle_window_get_sync_status (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return self->sync_status;
+}
+
+AisleWorker *
+aisle_window_get_worker (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return self->worker;
+}
+
+gboolean
+aisle_window_get_loading (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+/* The name of the page on show: "loading", "failed", "member-search", "kiosk-welcome". */
+const char *
+aisle_window_get_page_name (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+aisle_window_get_page (AisleWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+aisle_window_add_toast (AisleWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (AISLE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,448 @@
+/* aisle-member-search-page.c
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Results appear as staff type: GtkSearchEntry debounces keystrokes (search-delay, 150 ms),
+ * each search cancels the one before it, and the query runs on the cache's AisleWorker so
+ * the main loop never waits on SQLite.
+ */
+
+#define G_LOG_DOMAIN "aisle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aisle-member-row.h"
+#include "aisle-member-search-page.h"
+
+/* Enough to scroll through for a common surname; the store orders by recent activity. */
+#define SEARCH_LIMIT 50
+
+struct _AisleMemberSearchPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage  *empty_page;
+  AdwStatusPage  *no_results_page;
+  GtkLabel       *results_label;
+  GtkListBox     *results_list;
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+
+  /* Owned */
+  AisleWorker    *worker;
+  GCancellable   *search_cancellable;   /* the search in flight, cancelled by the next one */
+  gboolean        busy;
+};
+
+G_DEFINE_FINAL_TYPE (AisleMemberSearchPage, aisle_member_search_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKER,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  MEMBER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  AisleMemberSearchPage *self;          /* strong: the page outlives its callback */
+  GCancellable          *cancellable;   /* identifies the search, to drop stale results */
+  char                  *query;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->cancellable);
+  g_clear_pointer (&data->query, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchData, search_data_free)
+
+static void
+set_busy (AisleMemberSearchPage *self,
+          gboolean               busy)
+{
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
+clear_results (AisleMemberSearchPage *self)
+{
+  GtkWidget *child;
+
+  /* gtk_list_box_remove_all() is GTK 4.12. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+}
+
+static void
+show_toast (AisleMemberSearchPage *self,
+            const char            *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static void
+on_search_ready_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SearchData) data = user_data;
+  AisleMemberSearchPage *self = data->self;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  members = aisle_worker_search_members_finish (AISLE_WORKER (object), result, &error);
+
+  /* A newer search (or the page going away) cancelled this one: its results are stale. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || data->cancellable != self->search_cancellable)
+    return;
+
+  g_clear_object (&self->search_cancellable);
+  set_busy (self, FALSE);
+  clear_results (self);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Search failed: %s"), error->message);
+
+      g_warning ("member search for “%s” failed: %s", data->query, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_toast (self, message);
+      return;
+    }
+
+  if (members == NULL || members->len == 0)
+    {
+      g_autofree char *description =
+        /* Translators: %s is what the user typed */
+        g_strdup_printf (_("Nothing in this device’s cache matches “%s”. Check the number, or try the surname alone."),
+                         data->query);
+
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "no-results");
+      return;
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    gtk_list_box_append (self->results_list,
+                         aisle_member_row_new (g_ptr_array_index (members, i)));
+
+  if (members->len >= SEARCH_LIMIT)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The %u most recently active matches; type more to narrow them down"),
+                         members->len);
+      gtk_label_set_label (self->results_label, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u member found",
+                                                            "%u members found",
+                                                            members->len),
+                                               members->len);
+      gtk_label_set_label (self->results_label, text);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+aisle_member_search_page_run (AisleMemberSearchPage *self)
+{
+  g_autofree char *query = NULL;
+  SearchData *data;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  if (*query == '\0')
+    {
+      clear_results (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_busy (self, FALSE);
+      return;
+    }
+
+  /* No cache yet: the query runs as soon as set_worker() hands one over. */
+  set_busy (self, TRUE);
+  if (self->worker == NULL)
+    return;
+
+  self->search_cancellable = g_cancellable_new ();
+
+  data = g_new0 (SearchData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->search_cancellable);
+  data->query = g_strdup (query);
+
+  aisle_worker_search_members_async (self->worker,
+                                     query,
+                                     SEARCH_LIMIT,
+                                     self->search_cancellable,
+                                     on_search_ready_cb,
+                                     data);
+}
+
+static void
+on_search_entry_changed_cb (AisleMemberSearchPage *self,
+                            GtkSearchEntry        *entry)
+{
+  /* Busy from the keystroke on, through the debounce, until the results are shown. */
+  set_busy (self, TRUE);
+}
+
+static void
+on_search_entry_search_changed_cb (AisleMemberSearchPage *self,
+                                   GtkSearchEntry        *entry)
+{
+  aisle_member_search_page_run (self);
+}
+
+static void
+on_search_entry_activate_cb (AisleMemberSearchPage *self,
+                             GtkSearchEntry        *entry)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  /* Enter (or a wedge scanner's trailing newline) opens a single, unambiguous match. */
+  if (first != NULL && gtk_list_box_get_row_at_index (self->results_list, 1) == NULL)
+    g_signal_emit_by_name (self->results_list, "row-activated", first);
+}
+
+static void
+on_search_entry_stop_search_cb (AisleMemberSearchPage *self,
+                                GtkSearchEntry        *entry)
+{
+  aisle_member_search_page_reset (self);
+}
+
+static void
+on_results_list_row_activated_cb (AisleMemberSearchPage *self,
+                                  GtkListBoxRow         *row,
+                                  GtkListBox            *list)
+{
+  if (AISLE_IS_MEMBER_ROW (row))
+    g_signal_emit (self, signals[MEMBER_ACTIVATED], 0,
+                   aisle_member_row_get_member (AISLE_MEMBER_ROW (row)));
+}
+
+static gboolean
+aisle_member_search_page_grab_focus (GtkWidget *widget)
+{
+  AisleMemberSearchPage *self = AISLE_MEMBER_SEARCH_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+aisle_member_search_page_dispose (GObject *object)
+{
+  AisleMemberSearchPage *self = (AisleMemberSearchPage *)object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->worker);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_MEMBER_SEARCH_PAGE);
+  /* The template's root box is not a bound child, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (aisle_member_search_page_parent_class)->dispose (object);
+}
+
+static void
+aisle_member_search_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  AisleMemberSearchPage *self = AISLE_MEMBER_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKER:
+      g_value_set_object (value, self->worker);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aisle_member_search_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  AisleMemberSearchPage *self = AISLE_MEMBER_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKER:
+      aisle_member_search_page_set_worker (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aisle_member_search_page_class_init (AisleMemberSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aisle_member_search_page_dispose;
+  object_class->get_property = aisle_member_search_page_get_property;
+  object_class->set_property = aisle_member_search_page_set_property;
+
+  widget_class->grab_focus = aisle_member_search_page_grab_focus;
+
+  properties[PROP_WORKER] =
+    g_param_spec_object ("worker", NULL, NULL,
+                         AISLE_TYPE_WORKER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* TRUE from a keystroke until its results (or the empty state) are shown. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AisleMemberSearchPage::member-activated:
+   * @member: (transfer none): the member the staff picked
+   *
+   * The member profile (issue 6) opens from here.
+   */
+  signals[MEMBER_ACTIVATED] =
+    g_signal_new ("member-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, AISLE_TYPE_MEMBER | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-member-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, results_label);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "aislemembersearchpage");
+}
+
+static void
+aisle_member_search_page_init (AisleMemberSearchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing anywhere on the page (or a keyboard-wedge scanner) lands in the entry. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+GtkWidget *
+aisle_member_search_page_new (void)
+{
+  return g_object_new (AISLE_TYPE_MEMBER_SEARCH_PAGE, NULL);
+}
+
+AisleWorker *
+aisle_member_search_page_get_worker (AisleMemberSearchPage *self)
+{
+  g_return_val_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self), NULL);
+
+  return self->worker;
+}
+
+void
+aisle_member_search_page_set_worker (AisleMemberSearchPage *self,
+                                     AisleWorker           *worker)
+{
+  g_return_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self));
+  g_return_if_fail (!worker || AISLE_IS_WORKER (worker));
+
+  if (g_set_object (&self->worker, worker))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER]);
+      /* Re-run whatever was typed while the cache was opening (or against the old cache). */
+      aisle_member_search_page_run (self);
+    }
+}
+
+gboolean
+aisle_member_search_page_get_busy (AisleMemberSearchPage *self)
+{
+  g_return_val_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self), FALSE);
+
+  return self->busy;
+}
+
+/* Types @text into the entry as staff would (the debounce applies). */
+void
+aisle_member_search_page_search (AisleMemberSearchPage *self,
+                                 const char            *text)
+{
+  g_return_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/* Back to the empty state, forgetting the query and results. */
+void
+aisle_member_search_page_reset (AisleMemberSearchPage *self)
+{
+  g_return_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  aisle_member_search_page_run (self);
+}
