@@ -827,10 +827,9 @@ aisle_phone_mask (const char *phone)
     }
   else
     {
-      /* Too short to keep anything but the last two without revealing most of it. */
-      for (size_t i = 0; i + 2 < len; i++)
+      /* Too short to keep any digit without revealing most of it. */
+      for (size_t i = 0; i < MAX (len, 4); i++)
         g_string_append_c (out, '*');
-      g_string_append (out, len >= 2 ? phone + len - 2 : "**");
     }
   return g_string_free (out, FALSE);
 }
