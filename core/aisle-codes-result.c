@@ -90,6 +90,7 @@ _aisle_code_add_number (AisleCode  *self,
   g_ptr_array_add (self->fields, field);
 }
 
+G_GNUC_PRINTF (5, 0)
 static void
 add_issue (GPtrArray  *array,
            guint       code,

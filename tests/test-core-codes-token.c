@@ -290,7 +290,7 @@ test_card_truncated (Fixture       *f,
                        aisle_code_has_error (code, AISLE_CODES_ERROR_SYNTAX));
     }
   {
-    g_autofree char *cut = g_strndup (card, len - 3);
+    g_autofree char *cut = g_strndup (card, len - 5);
     g_autoptr(AisleCode) code = aisle_codes_classify_text (cut, &f->ctx);
 
     assert_one_error (code, AISLE_CODES_ERROR_TRUNCATED);
