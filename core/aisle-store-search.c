@@ -627,8 +627,12 @@ aisle_store_search_members (AisleStore  *self,
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_member_free);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stripped = g_strstrip (g_strdup (query));
-  if (*stripped == '\0' || limit == 0 || !g_utf8_validate (stripped, -1, NULL))
+  /* NFKC: CJK input methods often type full-width digits (０９１２...). */
+  stripped = g_utf8_normalize (query, -1, G_NORMALIZE_NFKC);
+  if (stripped == NULL || limit == 0)
+    return g_steal_pointer (&results);
+  g_strstrip (stripped);
+  if (*stripped == '\0')
     return g_steal_pointer (&results);
 
   /* Member numbers are printed upper-case; staff type them any way. */
