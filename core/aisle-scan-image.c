@@ -15,6 +15,35 @@
 #include "aisle-scan.h"
 #include "aisle-scan-image.h"
 
+/* PNG and JPEG are told by their magic bytes: gdk_pixbuf_new_from_file() sniffs through the
+ * shared-mime-info database, which an isolated test environment or a minimal sandbox lacks. */
+static GdkPixbuf *
+load_pixbuf (const char  *path,
+             GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *type = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (length >= 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0)
+    type = "png";
+  else if (length >= 3 && memcmp (contents, "\xff\xd8\xff", 3) == 0)
+    type = "jpeg";
+  if (type == NULL)
+    return gdk_pixbuf_new_from_file (path, error);
+
+  loader = gdk_pixbuf_loader_new_with_type (type, error);
+  if (loader == NULL)
+    return NULL;
+  if (!gdk_pixbuf_loader_write (loader, (const guchar *) contents, length, error)
+      || !gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+  return g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
+}
+
 /**
  * aisle_scan_image_load_gray8:
  * @path: a PNG, JPEG or any other format gdk-pixbuf reads
@@ -42,7 +71,7 @@ aisle_scan_image_load_gray8 (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  pixbuf = gdk_pixbuf_new_from_file (path, &local_error);
+  pixbuf = load_pixbuf (path, &local_error);
   if (pixbuf == NULL)
     {
       g_set_error (error, AISLE_SCAN_ERROR, AISLE_SCAN_ERROR_IMAGE,

@@ -573,7 +573,8 @@ run_pass (AisleScanner    *self,
                                                     (const guint8 *) zbar_symbol_get_data (sym),
                                                     zbar_symbol_get_data_length (sym),
                                                     zbar_symbol_get_quality (sym),
-                                                    points, n_points, pass->name));
+                                                    points, n_points,
+                                                    g_intern_string (pass->name)));
     }
   zbar_image_destroy (zimage);
   drop_conflicting_reads (results);

@@ -23,7 +23,7 @@ struct _AisleScanResult
   int              quality;
   guint            n_points;
   int             *points;  /* x0, y0, x1, y1, ... in frame coordinates */
-  const char      *pass;    /* static string: the pass that found it */
+  const char      *pass;    /* interned: the pass that found it */
 };
 
 /* Registered by hand: G_DEFINE_BOXED_TYPE's transparent union trips -Wpedantic with GCC,
@@ -82,7 +82,15 @@ _aisle_scan_result_new_full (AisleSymbology  symbology,
 
   g_atomic_ref_count_init (&result->ref_count);
   result->symbology = symbology;
-  result->bytes = g_bytes_new (data, length);
+  {
+    /* one byte more than the GBytes says, so the data is also a C string for callers */
+    guint8 *copy = g_malloc (length + 1);
+
+    if (length > 0)
+      memcpy (copy, data, length);
+    copy[length] = 0;
+    result->bytes = g_bytes_new_take (copy, length);
+  }
   result->quality = quality;
   result->n_points = n_points;
   result->points = n_points > 0 ? g_memdup2 (points, sizeof (int) * 2 * n_points) : NULL;
