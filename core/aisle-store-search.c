@@ -191,7 +191,7 @@ aisle_name_tokens (const char *name)
         }
     }
 
-  words = g_strsplit_set (folded, " \t\n-.,·", -1);
+  words = g_strsplit_set (folded, " \t\n-.,", -1);
   for (guint i = 0; words[i] != NULL; i++)
     if (!has_han (words[i]))
       add_token (tokens, seen, words[i], -1);

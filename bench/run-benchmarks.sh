@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a build directory and prints their figures (Markdown) to stdout.
+#   bench/run-benchmarks.sh BUILD_DIR [bench-name...]
+# With no names, every bench in the list below runs. Figures go into docs/benchmarks.md by hand,
+# with the command that produced them. Other benches add a run_<name> function and a list entry.
+set -euo pipefail
+BUILD=${1:?usage: bench/run-benchmarks.sh BUILD_DIR [bench...]}
+shift || true
+BUILD=$(cd "$BUILD" && pwd)
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+machine() {
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%d)"
+}
+
+# The store bench: builds a 1,000,000-member cache with the demo generator (kept between runs
+# in $AISLE_BENCH_DIR so that search can be re-measured without rebuilding), then times search.
+run_store() {
+  local dir=${AISLE_BENCH_DIR:-$BUILD/bench-data}
+  local members=${AISLE_BENCH_MEMBERS:-1000000}
+  mkdir -p "$dir"
+  echo "## bench-store ($members members, 20,000 products)"
+  machine
+  "$BUILD/bench/bench-store" --cache "$dir/cache-$members.db" --members "$members" --products 20000 \
+    --queries "${AISLE_BENCH_QUERIES:-3000}"
+}
+
+BENCHES=(store)
+[ $# -gt 0 ] && BENCHES=("$@")
+for b in "${BENCHES[@]}"; do
+  if ! declare -F "run_$b" >/dev/null; then
+    echo "unknown bench: $b (known: store)" >&2
+    exit 2
+  fi
+  "run_$b"
+  echo
+done
