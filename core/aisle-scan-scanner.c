@@ -24,6 +24,7 @@ typedef enum
   OP_INVERT,
   OP_SCALE,
   OP_FIT,
+  OP_DENOISE,
   OP_CROP,
   OP_STRETCH,
   OP_SHARPEN,
@@ -47,6 +48,7 @@ static const Op all_ops[] = {
   { "up1.5", OP_SCALE, 1.5 },
   { "half", OP_SCALE, 0.5 },
   { "fit", OP_FIT, 640 },
+  { "denoise", OP_DENOISE, 640 },
   { "crop", OP_CROP, 800 },
   { "two-thirds", OP_SCALE, 2.0 / 3.0 },
   { "stretch", OP_STRETCH, 0 },
@@ -86,14 +88,16 @@ static const char * const thorough_passes[] = {
   "zbar", "up2+threshold", "stretch", "blur", "up2", "threshold", "rot22", "half", "sharpen",
   "rot45",
 };
-/* Camera frames: one pass on every frame over the frame fitted into 640 pixels (a 1280x720
- * frame costs ZBar five to ten times more at full size, most of it in sensor noise), plus one
- * extra pass per frame taken in turn, so an empty frame costs at most two cheap passes and a
- * code the first pass cannot read is tried every way within a few frames (a fifth of a second
- * at 30 fps). The full-resolution extra looks at the middle only; passes that do not apply at
- * a frame's size are skipped. Rotation is too slow for the frame budget and is left to stills. */
+/* Camera frames: one pass on every frame over the frame fitted into 640 pixels, or lightly
+ * blurred if it already fits: ZBar finds an edge in every noisy pixel, and a 1280x720 webcam frame costs it about
+ * ten times more as is than fitted and blurred (docs/benchmarks.md). Then one extra pass per
+ * frame, taken in turn, so an empty frame costs at most two cheap passes and a code the first
+ * pass cannot read is tried every way within a few frames (a sixth of a second at 30 fps): an
+ * inverted code, a fine code that the blur would melt, a small one in the middle at full
+ * resolution, uneven light, low contrast. Passes that do not apply at a frame's size are
+ * skipped. Rotation is too slow for the frame budget and is left to stills. */
 static const char * const frame_passes[] = {
-  "fit", "fit+invert", "crop", "fit+threshold", "fit+stretch", "blur",
+  "denoise", "denoise+invert", "fit", "crop", "denoise+threshold", "denoise+stretch",
 };
 
 struct _AisleScanner
@@ -332,6 +336,7 @@ map_point (const Op *op,
     {
     case OP_SCALE:
     case OP_FIT:
+    case OP_DENOISE:
       *x = (int) lround ((*x + 0.5) * in_w / out_w - 0.5);
       *y = (int) lround ((*y + 0.5) * in_h / out_h - 0.5);
       break;
@@ -392,6 +397,17 @@ apply_op (const Op        *op,
         _aisle_gray_scale (in, out, MAX (1, (guint) lround (in->width * f)),
                            MAX (1, (guint) lround (in->height * f)));
       }
+      break;
+    case OP_DENOISE:
+      /* "fit" when that shrinks the frame (box averaging is a denoiser too), else a 3x3 blur */
+      if (MAX (in->width, in->height) > op->arg)
+        {
+          double f = op->arg / MAX (in->width, in->height);
+          _aisle_gray_scale (in, out, MAX (1, (guint) lround (in->width * f)),
+                             MAX (1, (guint) lround (in->height * f)));
+        }
+      else
+        _aisle_gray_blur (in, out);
       break;
     case OP_CROP:
       {
