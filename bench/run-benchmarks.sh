@@ -25,11 +25,25 @@ run_store() {
     --queries "${AISLE_BENCH_QUERIES:-3000}"
 }
 
-BENCHES=(store)
+# The scan bench: decode time per 640x480 and 1280x720 frame on one core, then the decode rate
+# on ../shared/testdata/zxing-blackbox beside `zbarimg --raw` (skipped without shared/).
+run_scan() {
+  local data=${AISLE_TESTDATA:-$ROOT/../shared/testdata}/zxing-blackbox
+  echo "## bench-scan"
+  machine
+  if [ -d "$data" ]; then
+    "$BUILD/bench/bench-scan" --testdata "$data"
+  else
+    echo "(no $data: decode rate skipped)"
+    "$BUILD/bench/bench-scan" --fps
+  fi
+}
+
+BENCHES=(store scan)
 [ $# -gt 0 ] && BENCHES=("$@")
 for b in "${BENCHES[@]}"; do
   if ! declare -F "run_$b" >/dev/null; then
-    echo "unknown bench: $b (known: store)" >&2
+    echo "unknown bench: $b (known: store scan)" >&2
     exit 2
   fi
   "run_$b"
