@@ -550,7 +550,8 @@ aisle_store_open (const char           *path,
       moved = move_aside (path, error);
       if (moved == NULL)
         return NULL;
-      g_warning ("cache %s is corrupt (%s); moved it to %s", path, reason, moved);
+      /* A message, not a warning: the caller gets the error and decides how loud to be. */
+      g_message ("cache %s is corrupt (%s); moved it to %s", path, reason, moved);
       g_set_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_CORRUPT,
                    "The cache %s is damaged (%s). It was moved to %s; a new cache will be "
                    "created on the next open.", path, reason, moved);
