@@ -1,0 +1,874 @@
+/* aisle-hub-db-sqlite.c: the hub's SQLite backend: schema, devices, pairing, push and pull.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aisle-hub"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aisle-hub-sqlite-private.h"
+#include "aisle-hub-resources.h"
+
+G_DEFINE_QUARK (aisle-hub-error-quark, aisle_hub_error)
+
+/* Hub schema migrations, in order; their version lives in hub_meta, not PRAGMA user_version. */
+static const struct
+{
+  int         version;
+  const char *resource;
+} hub_migrations[] = {
+  { 1, "/org/aisleretail/Aisle/hub/001-hub.sql" },
+};
+
+void
+aisle_hub_device_free (AisleHubDevice *device)
+{
+  if (device == NULL)
+    return;
+  g_free (device->id);
+  g_free (device->name);
+  g_free (device->store_id);
+  g_free (device->mode);
+  g_free (device->public_key);
+  g_free (device);
+}
+
+void
+aisle_hub_pairing_free (AisleHubPairing *pairing)
+{
+  if (pairing == NULL)
+    return;
+  aisle_hub_device_free (pairing->device);
+  if (pairing->token != NULL)
+    sodium_memzero (pairing->token, strlen (pairing->token));
+  g_free (pairing->token);
+  g_free (pairing->hub_public_key);
+  g_clear_pointer (&pairing->device_keys, g_ptr_array_unref);
+  g_free (pairing);
+}
+
+/* Tokens and pairing codes carry at least 40 random bits (codes expire within minutes and
+ * work once) or 256 (tokens), so a fast hash is enough: nobody can brute-force them offline. */
+char *
+aisle_hub_hash_secret (const char *secret)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, secret, -1);
+}
+
+gboolean
+aisle_hub_step (AisleHubSqlite *hub,
+                sqlite3_stmt   *stmt,
+                GError        **error)
+{
+  return _aisle_store_step_done (hub->store, stmt, "writing", error);
+}
+
+static gboolean
+exec_resource (AisleHubSqlite *self,
+               const char     *path,
+               GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, AISLE_ERROR, AISLE_ERROR_FAILED, "%s: %s", path, message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+get_meta (AisleHubSqlite *self,
+          const char     *key)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "SELECT value FROM hub_meta WHERE key = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  _aisle_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return _aisle_column_dup (stmt, 0);
+  return NULL;
+}
+
+static gboolean
+set_meta (AisleHubSqlite *self,
+          const char     *key,
+          const char     *value,
+          GError        **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "INSERT OR REPLACE INTO hub_meta (key, value) "
+                                                 "VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, key);
+  _aisle_bind_text (stmt, 2, value);
+  return aisle_hub_step (self, stmt, error);
+}
+
+static gboolean
+migrate (AisleHubSqlite *self,
+         GError        **error)
+{
+  g_autofree char *version_text = NULL;
+  g_autofree char *existing_key = NULL;
+  int version;
+
+  if (!_aisle_store_exec (self->store, "CREATE TABLE IF NOT EXISTS hub_meta ("
+                          "key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID", error))
+    return FALSE;
+  version_text = get_meta (self, "schema");
+  version = version_text != NULL ? atoi (version_text) : 0;
+  if (version > hub_migrations[G_N_ELEMENTS (hub_migrations) - 1].version)
+    {
+      g_set_error (error, AISLE_ERROR, AISLE_ERROR_FAILED,
+                   "%s has hub schema %d, newer than this aisle-hub's: update aisle-hub",
+                   aisle_store_get_path (self->store), version);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hub_migrations); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (hub_migrations[i].version <= version)
+        continue;
+      if (!aisle_store_begin (self->store, error))
+        return FALSE;
+      text = g_strdup_printf ("%d", hub_migrations[i].version);
+      if (!exec_resource (self, hub_migrations[i].resource, error) ||
+          !set_meta (self, "schema", text, error) ||
+          !aisle_store_commit (self->store, error))
+        {
+          aisle_store_rollback (self->store);
+          return FALSE;
+        }
+      g_debug ("migrated the hub schema to %d", hub_migrations[i].version);
+    }
+
+  /* The hub's own Ed25519 key for member cards, created once. */
+  existing_key = get_meta (self, "sign_public_key");
+  if (existing_key == NULL)
+    {
+      guint8 pk[crypto_sign_PUBLICKEYBYTES];
+      guint8 sk[crypto_sign_SECRETKEYBYTES];
+      g_autofree char *pk64 = NULL;
+      g_autofree char *sk64 = NULL;
+      gboolean ok;
+
+      crypto_sign_keypair (pk, sk);
+      pk64 = g_base64_encode (pk, sizeof pk);
+      sk64 = g_base64_encode (sk, sizeof sk);
+      sodium_memzero (sk, sizeof sk);
+      ok = set_meta (self, "sign_public_key", pk64, error) &&
+           set_meta (self, "sign_secret_key", sk64, error);
+      sodium_memzero (sk64, strlen (sk64));
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- settings ------------------------------------------------------------------------------ */
+
+char *
+aisle_hub_sqlite_get_setting (AisleHubSqlite *self,
+                              const char     *key)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "SELECT value FROM hub_settings WHERE key = ?1",
+                                                 NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  _aisle_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return _aisle_column_dup (stmt, 0);
+  return NULL;
+}
+
+gint64
+aisle_hub_sqlite_get_setting_int (AisleHubSqlite *self,
+                                  const char     *key,
+                                  gint64          fallback)
+{
+  g_autofree char *text = aisle_hub_sqlite_get_setting (self, key);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    return fallback;
+  return value;
+}
+
+gboolean
+aisle_hub_sqlite_set_setting (AisleHubSqlite *self,
+                              const char     *key,
+                              const char     *value,
+                              GError        **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "INSERT OR REPLACE INTO hub_settings (key, value) "
+                                                 "VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, key);
+  _aisle_bind_text (stmt, 2, value);
+  return aisle_hub_step (self, stmt, error);
+}
+
+/* --- devices and pairing ------------------------------------------------------------------- */
+
+#define DEVICE_COLUMNS \
+  "id, name, store_id, mode, public_key, revoked, last_mutation_id, paired_at, last_seen"
+
+static AisleHubDevice *
+device_from_row (sqlite3_stmt *stmt)
+{
+  AisleHubDevice *d = g_new0 (AisleHubDevice, 1);
+
+  d->id = _aisle_column_dup (stmt, 0);
+  d->name = _aisle_column_dup (stmt, 1);
+  d->store_id = _aisle_column_dup (stmt, 2);
+  d->mode = _aisle_column_dup (stmt, 3);
+  d->public_key = _aisle_column_dup (stmt, 4);
+  d->revoked = sqlite3_column_int (stmt, 5) != 0;
+  d->last_mutation_id = sqlite3_column_int64 (stmt, 6);
+  d->paired_at = sqlite3_column_int64 (stmt, 7);
+  d->last_seen = sqlite3_column_int64 (stmt, 8);
+  return d;
+}
+
+/* Last-seen times are kept in memory and written with the next transaction: a write per
+ * pull would cost a commit (and an fsync) on the hub's hottest path. */
+static gboolean
+flush_last_seen (AisleHubSqlite *self,
+                 GError        **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (self->last_seen) == 0)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->last_seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                     "UPDATE devices SET last_seen = max (last_seen, ?2) "
+                                                     "WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      _aisle_bind_text (stmt, 1, key);
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) value);
+      if (!aisle_hub_step (self, stmt, error))
+        return FALSE;
+    }
+  g_hash_table_remove_all (self->last_seen);
+  return TRUE;
+}
+
+static AisleHubDevice *
+sqlite_authenticate (AisleHubDb  *db,
+                     const char  *token,
+                     gint64       now,
+                     GError     **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  g_autofree char *hash = NULL;
+  g_auto(AisleStmt) stmt = NULL;
+  AisleHubDevice *device;
+  gint64 *seen;
+  int rc;
+
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED,
+                           "this call needs the device's bearer token");
+      return NULL;
+    }
+  hash = aisle_hub_hash_secret (token);
+  stmt = _aisle_store_prepare (self->store,
+                               "SELECT " DEVICE_COLUMNS " FROM devices WHERE token_hash = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  _aisle_bind_text (stmt, 1, hash);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown device token");
+      else
+        _aisle_store_set_error (self->store, rc, "reading devices", error);
+      return NULL;
+    }
+  device = device_from_row (stmt);
+  if (device->revoked)
+    {
+      g_set_error (error, AISLE_HUB_ERROR, AISLE_HUB_ERROR_REVOKED,
+                   "device %s was revoked: pair it again", device->id);
+      aisle_hub_device_free (device);
+      return NULL;
+    }
+  seen = g_new (gint64, 1);
+  *seen = now;
+  g_hash_table_insert (self->last_seen, g_strdup (device->id), seen);
+  return device;
+}
+
+char *
+aisle_hub_sqlite_create_pairing_code (AisleHubSqlite *self,
+                                      const char     *store_id,
+                                      const char     *mode,
+                                      gint64          now,
+                                      GError        **error)
+{
+  g_auto(AisleStmt) stmt = NULL;
+  g_autoptr(AisleBranch) branch = NULL;
+  g_autofree char *hash = NULL;
+  GString *code = g_string_new (NULL);
+  gint64 ttl = aisle_hub_sqlite_get_setting_int (self, "pairing_code_ttl_seconds", 900);
+
+  if (g_strcmp0 (mode, "kiosk") != 0 && g_strcmp0 (mode, "tablet") != 0)
+    {
+      g_set_error (error, AISLE_ERROR, AISLE_ERROR_INVALID, "mode must be kiosk or tablet");
+      g_string_free (code, TRUE);
+      return NULL;
+    }
+  branch = aisle_store_get_branch (self->store, store_id, error);
+  if (branch == NULL)
+    {
+      g_string_free (code, TRUE);
+      return NULL;
+    }
+  /* 12 characters from a 32-letter alphabet without look-alikes: 60 bits, easy to type. */
+  for (guint i = 0; i < 12; i++)
+    {
+      static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+      if (i == 4 || i == 8)
+        g_string_append_c (code, '-');
+      g_string_append_c (code, alphabet[randombytes_uniform (32)]);
+    }
+  hash = aisle_hub_hash_secret (code->str);
+  stmt = _aisle_store_prepare (self->store,
+                               "INSERT INTO pairing_codes (code_hash, store_id, mode, created_at, "
+                               "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    {
+      g_string_free (code, TRUE);
+      return NULL;
+    }
+  _aisle_bind_text (stmt, 1, hash);
+  _aisle_bind_text (stmt, 2, store_id);
+  _aisle_bind_text (stmt, 3, mode);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now + ttl);
+  if (!aisle_hub_step (self, stmt, error))
+    {
+      g_string_free (code, TRUE);
+      return NULL;
+    }
+  return g_string_free (code, FALSE);
+}
+
+static GPtrArray *
+list_devices_where (AisleHubSqlite *self,
+                    const char     *sql,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_hub_device_free);
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (devices, device_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _aisle_store_set_error (self->store, rc, "listing devices", error);
+      return NULL;
+    }
+  return g_steal_pointer (&devices);
+}
+
+GPtrArray *
+aisle_hub_sqlite_list_devices (AisleHubSqlite *self,
+                               GError        **error)
+{
+  if (!flush_last_seen (self, error))
+    return NULL;
+  return list_devices_where (self, "SELECT " DEVICE_COLUMNS " FROM devices ORDER BY store_id, paired_at",
+                             error);
+}
+
+gboolean
+aisle_hub_sqlite_revoke_device (AisleHubSqlite *self,
+                                const char     *device_id,
+                                GError        **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "UPDATE devices SET revoked = 1 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, device_id);
+  if (!aisle_hub_step (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, AISLE_ERROR, AISLE_ERROR_NOT_FOUND, "no device %s", device_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static AisleHubPairing *
+sqlite_pair (AisleHubDb  *db,
+             const char  *code,
+             const char  *name,
+             const char  *public_key,
+             gint64       now,
+             GError     **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  g_autoptr(AisleHubPairing) pairing = g_new0 (AisleHubPairing, 1);
+  g_autofree char *hash = NULL;
+  g_autofree char *token_hash = NULL;
+  g_autofree char *upper = NULL;
+  guint8 raw[32];
+  int rc;
+
+  /* Codes are typed by people: accept lower case and surrounding spaces. */
+  upper = g_ascii_strup (code, -1);
+  g_strstrip (upper);
+  hash = aisle_hub_hash_secret (upper);
+
+  if (!aisle_store_begin (self->store, error))
+    return NULL;
+  {
+    g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                   "SELECT store_id, mode, expires_at, used_at "
+                                                   "FROM pairing_codes WHERE code_hash = ?1", error);
+    if (stmt == NULL)
+      goto fail;
+    _aisle_bind_text (stmt, 1, hash);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      {
+        if (rc == SQLITE_DONE)
+          g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown pairing code");
+        else
+          _aisle_store_set_error (self->store, rc, "reading pairing codes", error);
+        goto fail;
+      }
+    if (sqlite3_column_int64 (stmt, 3) != 0)
+      {
+        g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED,
+                             "this pairing code was already used: create a new one");
+        goto fail;
+      }
+    if (sqlite3_column_int64 (stmt, 2) < now)
+      {
+        g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED,
+                             "this pairing code has expired: create a new one");
+        goto fail;
+      }
+    pairing->device = g_new0 (AisleHubDevice, 1);
+    pairing->device->store_id = _aisle_column_dup (stmt, 0);
+    pairing->device->mode = _aisle_column_dup (stmt, 1);
+  }
+
+  randombytes_buf (raw, sizeof raw);
+  pairing->token = g_base64_encode (raw, sizeof raw);
+  sodium_memzero (raw, sizeof raw);
+  /* base64url, so the token needs no quoting in a header or a shell */
+  g_strdelimit (pairing->token, "+", '-');
+  g_strdelimit (pairing->token, "/", '_');
+  token_hash = aisle_hub_hash_secret (pairing->token);
+  pairing->device->id = aisle_uuid_new ();
+  pairing->device->name = g_strdup (name != NULL ? name : "");
+  pairing->device->public_key = g_strdup (public_key);
+  pairing->device->paired_at = now;
+
+  {
+    g_auto(AisleStmt) ins = _aisle_store_prepare (self->store,
+                                                  "INSERT INTO devices (id, name, store_id, mode, "
+                                                  "token_hash, public_key, paired_at, last_seen) "
+                                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+    if (ins == NULL)
+      goto fail;
+    _aisle_bind_text (ins, 1, pairing->device->id);
+    _aisle_bind_text (ins, 2, pairing->device->name);
+    _aisle_bind_text (ins, 3, pairing->device->store_id);
+    _aisle_bind_text (ins, 4, pairing->device->mode);
+    _aisle_bind_text (ins, 5, token_hash);
+    _aisle_bind_text (ins, 6, public_key);
+    sqlite3_bind_int64 (ins, 7, now);
+    if (!aisle_hub_step (self, ins, error))
+      goto fail;
+  }
+  {
+    g_auto(AisleStmt) used = _aisle_store_prepare (self->store,
+                                                   "UPDATE pairing_codes SET used_at = ?2, device_id = ?3 "
+                                                   "WHERE code_hash = ?1", error);
+    if (used == NULL)
+      goto fail;
+    _aisle_bind_text (used, 1, hash);
+    sqlite3_bind_int64 (used, 2, now);
+    _aisle_bind_text (used, 3, pairing->device->id);
+    if (!aisle_hub_step (self, used, error))
+      goto fail;
+  }
+  if (!aisle_store_commit (self->store, error))
+    goto fail;
+
+  pairing->hub_public_key = get_meta (self, "sign_public_key");
+  pairing->device_keys = list_devices_where (self, "SELECT " DEVICE_COLUMNS " FROM devices "
+                                             "WHERE revoked = 0 AND public_key IS NOT NULL "
+                                             "ORDER BY paired_at", error);
+  if (pairing->device_keys == NULL)
+    return NULL;
+  return g_steal_pointer (&pairing);
+
+fail:
+  aisle_store_rollback (self->store);
+  return NULL;
+}
+
+/* --- push ---------------------------------------------------------------------------------- */
+
+static gboolean
+store_result (AisleHubSqlite            *self,
+              const AisleHubDevice      *device,
+              const AisleMutationResult *result,
+              GError                   **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+                                                 "INSERT OR REPLACE INTO mutation_results (device_id, "
+                                                 "mutation_id, name, status, code, message, "
+                                                 "detail_json, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                                 "?7, ?8)", error);
+  g_auto(AisleStmt) log = NULL;
+  g_autofree char *id_text = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, device->id);
+  sqlite3_bind_int64 (stmt, 2, result->id);
+  _aisle_bind_text (stmt, 3, result->name);
+  _aisle_bind_text (stmt, 4, result->status);
+  _aisle_bind_text (stmt, 5, result->code);
+  _aisle_bind_text (stmt, 6, result->message);
+  _aisle_bind_text (stmt, 7, result->detail_json);
+  sqlite3_bind_int64 (stmt, 8, result->at);
+  if (!aisle_hub_step (self, stmt, error))
+    return FALSE;
+
+  log = _aisle_store_prepare (self->store,
+                              "INSERT INTO change_log (entity, entity_id, device_id, store_id) "
+                              "VALUES ('result', ?1, ?2, ?3)", error);
+  if (log == NULL)
+    return FALSE;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, result->id);
+  _aisle_bind_text (log, 1, id_text);
+  _aisle_bind_text (log, 2, device->id);
+  _aisle_bind_text (log, 3, device->store_id);
+  return aisle_hub_step (self, log, error);
+}
+
+/* Validates the envelope of one mutation against its rule and the acting staff, then runs it.
+ * Returns FALSE only on infrastructure errors. */
+static gboolean
+apply_one (AisleHubSqlite       *self,
+           const AisleHubDevice *device,
+           const AisleMutation  *mutation,
+           gint64                now,
+           AisleMutationResult  *result,
+           GError              **error)
+{
+  AisleHubRuleContext ctx = { self, device, mutation, NULL, NULL, now, result };
+  g_autoptr(JsonNode) args = NULL;
+  g_autoptr(AisleStaff) staff = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const AisleHubRule *rule;
+  gboolean ok;
+
+  rule = aisle_hub_rules_lookup (mutation->name);
+  if (rule == NULL)
+    return aisle_hub_reject (&ctx, "invalid", "unknown mutation \"%s\"", mutation->name);
+  if ((rule->flags & AISLE_HUB_RULE_TABLET) != 0 && g_strcmp0 (device->mode, "tablet") != 0)
+    return aisle_hub_reject (&ctx, "forbidden", "%s is for staff tablets only", mutation->name);
+
+  args = aisle_protocol_parse (mutation->args_json, -1, &local_error);
+  if (args == NULL)
+    return aisle_hub_reject (&ctx, "invalid", "%s", local_error->message);
+  ctx.args = json_node_get_object (args);
+  if (!aisle_protocol_check_fields (ctx.args, rule->fields, mutation->name, &local_error))
+    return aisle_hub_reject (&ctx, "invalid", "%s", local_error->message);
+
+  if (mutation->staff_id != NULL)
+    {
+      staff = aisle_store_get_staff (self->store, mutation->staff_id, &local_error);
+      if (staff == NULL)
+        {
+          if (!g_error_matches (local_error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          return aisle_hub_reject (&ctx, "forbidden", "unknown staff %s", mutation->staff_id);
+        }
+      if (!staff->active || g_strcmp0 (staff->branch_id, device->store_id) != 0)
+        return aisle_hub_reject (&ctx, "forbidden", "staff %s is not active at store %s",
+                                 staff->id, device->store_id);
+    }
+  else if ((rule->flags & AISLE_HUB_RULE_STAFF) != 0)
+    return aisle_hub_reject (&ctx, "forbidden", "%s needs a signed-in staff member",
+                             mutation->name);
+  ctx.staff = staff;
+
+  if (!aisle_store_begin (self->store, error))
+    return FALSE;
+  ok = rule->func (&ctx, error);
+  if (!ok || g_strcmp0 (result->status, AISLE_RESULT_REJECTED) == 0)
+    {
+      /* Undo a rule's partial writes; a rejection still counts as handled. */
+      aisle_store_rollback (self->store);
+      return ok;
+    }
+  return aisle_store_commit (self->store, error);
+}
+
+static gboolean
+sqlite_push (AisleHubDb            *db,
+             const AisleHubDevice  *device,
+             GPtrArray             *mutations,
+             gint64                 now,
+             GPtrArray             *results,
+             gint64                *out_last_mutation_id,
+             GError               **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  gint64 last = 0;
+
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      const AisleMutation *m = g_ptr_array_index (mutations, i);
+      g_autoptr(AisleMutationResult) result = aisle_mutation_result_new ();
+      g_auto(AisleStmt) read = NULL;
+      int rc;
+
+      result->id = m->id;
+      result->name = g_strdup (m->name);
+      result->at = now;
+
+      /* One transaction per mutation: the rule's writes, its result and last_mutation_id
+       * commit together or not at all (DESIGN.md, Sync protocol). */
+      if (!aisle_store_begin (self->store, error))
+        return FALSE;
+      read = _aisle_store_prepare (self->store,
+                                   "SELECT last_mutation_id, revoked FROM devices WHERE id = ?1", error);
+      if (read == NULL)
+        goto fail;
+      _aisle_bind_text (read, 1, device->id);
+      rc = sqlite3_step (read);
+      if (rc != SQLITE_ROW)
+        {
+          _aisle_store_set_error (self->store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
+                                  "reading the device", error);
+          goto fail;
+        }
+      last = sqlite3_column_int64 (read, 0);
+      if (sqlite3_column_int (read, 1) != 0)
+        {
+          g_set_error (error, AISLE_HUB_ERROR, AISLE_HUB_ERROR_REVOKED, "device %s was revoked",
+                       device->id);
+          goto fail;
+        }
+      sqlite3_reset (read);
+
+      if (m->id <= last)
+        {
+          aisle_store_rollback (self->store);
+          result->status = g_strdup (AISLE_RESULT_DUPLICATE);
+          g_ptr_array_add (results, g_steal_pointer (&result));
+          continue;
+        }
+      if (m->id > last + 1)
+        {
+          g_set_error (error, AISLE_HUB_ERROR, AISLE_HUB_ERROR_OUT_OF_ORDER,
+                       "mutation %" G_GINT64_FORMAT " is out of order: the hub has applied up to %"
+                       G_GINT64_FORMAT ", so the next must be %" G_GINT64_FORMAT,
+                       m->id, last, last + 1);
+          goto fail;
+        }
+
+      result->status = g_strdup (AISLE_RESULT_APPLIED);
+      if (!apply_one (self, device, m, now, result, error))
+        goto fail;
+      if (g_strcmp0 (result->status, AISLE_RESULT_REJECTED) == 0 || result->detail_json != NULL)
+        {
+          if (!store_result (self, device, result, error))
+            goto fail;
+        }
+      {
+        g_auto(AisleStmt) upd = _aisle_store_prepare (self->store,
+                                                      "UPDATE devices SET last_mutation_id = ?2, "
+                                                      "last_seen = ?3 WHERE id = ?1", error);
+        if (upd == NULL)
+          goto fail;
+        _aisle_bind_text (upd, 1, device->id);
+        sqlite3_bind_int64 (upd, 2, m->id);
+        sqlite3_bind_int64 (upd, 3, now);
+        if (!aisle_hub_step (self, upd, error))
+          goto fail;
+      }
+      if (!aisle_store_commit (self->store, error))
+        goto fail;
+      last = m->id;
+      g_ptr_array_add (results, g_steal_pointer (&result));
+      continue;
+
+    fail:
+      aisle_store_rollback (self->store);
+      *out_last_mutation_id = last;
+      return FALSE;
+    }
+
+  if (mutations->len == 0)
+    {
+      g_auto(AisleStmt) read = _aisle_store_prepare (self->store,
+                                                     "SELECT last_mutation_id FROM devices WHERE id = ?1",
+                                                     error);
+      if (read == NULL)
+        return FALSE;
+      _aisle_bind_text (read, 1, device->id);
+      if (sqlite3_step (read) == SQLITE_ROW)
+        last = sqlite3_column_int64 (read, 0);
+    }
+  *out_last_mutation_id = last;
+  return TRUE;
+}
+
+/* --- setup --------------------------------------------------------------------------------- */
+
+static void sqlite_close (AisleHubDb *db);
+static gboolean sqlite_check (AisleHubDb *db, GError **error);
+/* aisle-hub-db-pull.c */
+AislePullResponse *_aisle_hub_sqlite_pull (AisleHubDb *db, const AisleHubDevice *device,
+                                           gint64 cursor, guint limit, GError **error);
+char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const char *phone, const char *number,
+                                        const char *query, guint limit, GError **error);
+char *_aisle_hub_sqlite_channel_secret (AisleHubDb *db, const char *channel, GError **error);
+char *_aisle_hub_sqlite_device_metrics (AisleHubDb *db, GError **error);
+
+static char *
+sqlite_ingest (AisleHubDb            *db,
+               const AisleHubIngest  *ingest,
+               GError               **error)
+{
+  return aisle_hub_sqlite_ingest_order ((AisleHubSqlite *) db, ingest, error);
+}
+
+static const AisleHubDbVTable sqlite_vtable = {
+  .close = sqlite_close,
+  .check = sqlite_check,
+  .authenticate = sqlite_authenticate,
+  .pair = sqlite_pair,
+  .push = sqlite_push,
+  .pull = _aisle_hub_sqlite_pull,
+  .lookup_members = _aisle_hub_sqlite_lookup_members,
+  .channel_secret = _aisle_hub_sqlite_channel_secret,
+  .ingest_order = sqlite_ingest,
+  .device_metrics = _aisle_hub_sqlite_device_metrics,
+};
+
+static void
+sqlite_close (AisleHubDb *db)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  g_autoptr(GError) error = NULL;
+
+  if (!flush_last_seen (self, &error))
+    g_warning ("could not record devices' last-seen times: %s", error->message);
+  g_hash_table_unref (self->last_seen);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+static gboolean
+sqlite_check (AisleHubDb  *db,
+              GError     **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store, "SELECT count(*) FROM hub_meta", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _aisle_store_set_error (self->store, sqlite3_errcode (self->db), "checking the database",
+                              error);
+      return FALSE;
+    }
+  /* Piggy-back the last-seen flush on health checks, which a supervisor runs periodically. */
+  return flush_last_seen (self, error);
+}
+
+AisleHubSqlite *
+aisle_hub_sqlite_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(AisleStore) store = NULL;
+  AisleHubSqlite *self;
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_FAILED, "libsodium failed to start");
+      return NULL;
+    }
+  g_resources_register (aisle_hub_get_resource ());
+  store = aisle_store_open (path, AISLE_STORE_OPEN_NONE, error);
+  if (store == NULL)
+    return NULL;
+  /* The hub is the source of truth: a commit acknowledged to a device must survive power
+   * loss, or the device would drop its outbox entry for a write the hub then forgets. */
+  aisle_store_set_durable (store, TRUE);
+
+  self = g_new0 (AisleHubSqlite, 1);
+  self->parent.vtable = &sqlite_vtable;
+  self->store = g_steal_pointer (&store);
+  self->db = self->store->db;
+  self->last_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!migrate (self, error))
+    {
+      sqlite_close (&self->parent);
+      return NULL;
+    }
+  return self;
+}
+
+AisleHubDb *
+aisle_hub_db_sqlite_open (const char  *path,
+                          GError     **error)
+{
+  return (AisleHubDb *) aisle_hub_sqlite_open (path, error);
+}

@@ -1,0 +1,132 @@
+/* aisle-hub-db.h: the hub's storage interface.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Handlers talk to storage only through this vtable, so that a PostgreSQL backend can follow
+ * without touching them. Every call runs on the hub's single DB worker thread (STYLE.md §14);
+ * an implementation need not be thread-safe. Errors use AISLE_ERROR (mapped to HTTP statuses
+ * by the server) or AISLE_HUB_ERROR for the protocol's own conditions.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aisle-protocol.h"
+
+G_BEGIN_DECLS
+
+#define AISLE_HUB_ERROR (aisle_hub_error_quark ())
+
+typedef enum
+{
+  AISLE_HUB_ERROR_OUT_OF_ORDER,   /* 409 out_of_order: a mutation id beyond last + 1 */
+  AISLE_HUB_ERROR_REVOKED,        /* 403 device_revoked */
+} AisleHubError;
+
+GQuark aisle_hub_error_quark (void);
+
+typedef struct
+{
+  char   *id;
+  char   *name;
+  char   *store_id;
+  char   *mode;               /* "kiosk" or "tablet" */
+  char   *public_key;         /* base64 Ed25519, nullable */
+  gboolean revoked;
+  gint64  last_mutation_id;
+  gint64  paired_at;
+  gint64  last_seen;
+} AisleHubDevice;
+
+void             aisle_hub_device_free (AisleHubDevice *device);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AisleHubDevice, aisle_hub_device_free)
+
+/* What a successful pairing hands the device: its token is shown once and never stored. */
+typedef struct
+{
+  AisleHubDevice *device;
+  char           *token;
+  char           *hub_public_key;     /* base64 Ed25519, for member cards */
+  GPtrArray      *device_keys;        /* (element-type AisleHubDevice) other devices' keys */
+} AisleHubPairing;
+
+void             aisle_hub_pairing_free (AisleHubPairing *pairing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AisleHubPairing, aisle_hub_pairing_free)
+
+/* An online order as posted by a channel's webhook. */
+typedef struct
+{
+  const char *channel;
+  JsonObject *order;    /* borrowed */
+  gint64      now;
+} AisleHubIngest;
+
+typedef struct _AisleHubDb AisleHubDb;
+
+typedef struct
+{
+  void              (*close)             (AisleHubDb            *self);
+  gboolean          (*check)             (AisleHubDb            *self,
+                                          GError               **error);
+  AisleHubDevice   *(*authenticate)      (AisleHubDb            *self,
+                                          const char            *token,
+                                          gint64                 now,
+                                          GError               **error);
+  AisleHubPairing  *(*pair)              (AisleHubDb            *self,
+                                          const char            *code,
+                                          const char            *name,
+                                          const char            *public_key,
+                                          gint64                 now,
+                                          GError               **error);
+  /* Applies @mutations (element-type AisleMutation) in order, appending an
+   * AisleMutationResult per mutation handled to @results even when it then fails. */
+  gboolean          (*push)              (AisleHubDb            *self,
+                                          const AisleHubDevice  *device,
+                                          GPtrArray             *mutations,
+                                          gint64                 now,
+                                          GPtrArray             *results,
+                                          gint64                *out_last_mutation_id,
+                                          GError               **error);
+  AislePullResponse*(*pull)              (AisleHubDb            *self,
+                                          const AisleHubDevice  *device,
+                                          gint64                 cursor,
+                                          guint                  limit,
+                                          GError               **error);
+  /* A JSON array of member objects (the protocol's shape), at most @limit. */
+  char             *(*lookup_members)    (AisleHubDb            *self,
+                                          const char            *phone,
+                                          const char            *number,
+                                          const char            *query,
+                                          guint                  limit,
+                                          GError               **error);
+  char             *(*channel_secret)    (AisleHubDb            *self,
+                                          const char            *channel,
+                                          GError               **error);
+  /* Returns a JSON object: {"order_id":..., "status":"created"|"updated", ...}. */
+  char             *(*ingest_order)      (AisleHubDb            *self,
+                                          const AisleHubIngest  *ingest,
+                                          GError               **error);
+  /* Prometheus lines describing the devices (last seen, last mutation id). */
+  char             *(*device_metrics)    (AisleHubDb            *self,
+                                          GError               **error);
+} AisleHubDbVTable;
+
+struct _AisleHubDb
+{
+  const AisleHubDbVTable *vtable;
+};
+
+/* The SQLite backend (aisle-hub-db-sqlite.c). Opening creates or migrates the file. */
+AisleHubDb *aisle_hub_db_sqlite_open (const char  *path,
+                                      GError     **error);
+
+static inline void
+aisle_hub_db_close (AisleHubDb *db)
+{
+  if (db != NULL)
+    db->vtable->close (db);
+}
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* aisle-hub-sqlite-private.h: shared by the SQLite backend, its rules and the admin CLI.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The hub opens its file with core's AisleStore, so the entity tables, their typed calls and
+ * the demo generator are the cache's; the hub's own tables (data/sql/hub/) sit beside them on
+ * the same connection, so one transaction covers an entity write and the device's
+ * last_mutation_id. core exposes its connection only in aisle-store-private.h, hence this file.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "aisle-hub-db.h"
+#include "aisle-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AisleHubDb   parent;
+  AisleStore  *store;
+  sqlite3     *db;            /* borrowed from store */
+  GHashTable  *last_seen;     /* device id -> gint64, flushed with the next write */
+} AisleHubSqlite;
+
+AisleHubSqlite *aisle_hub_sqlite_open           (const char      *path,
+                                                 GError         **error);
+gint64          aisle_hub_sqlite_get_setting_int (AisleHubSqlite *self,
+                                                  const char     *key,
+                                                  gint64          fallback);
+char           *aisle_hub_sqlite_get_setting     (AisleHubSqlite *self,
+                                                  const char     *key);
+gboolean        aisle_hub_sqlite_set_setting     (AisleHubSqlite *self,
+                                                  const char     *key,
+                                                  const char     *value,
+                                                  GError        **error);
+char           *aisle_hub_hash_secret            (const char     *secret);
+/* Creates a one-time pairing code for a device of @store_id in @mode; returns the code. */
+char           *aisle_hub_sqlite_create_pairing_code (AisleHubSqlite *self,
+                                                      const char     *store_id,
+                                                      const char     *mode,
+                                                      gint64          now,
+                                                      GError        **error);
+GPtrArray      *aisle_hub_sqlite_list_devices    (AisleHubSqlite *self,
+                                                  GError        **error);
+gboolean        aisle_hub_sqlite_revoke_device   (AisleHubSqlite *self,
+                                                  const char     *device_id,
+                                                  GError        **error);
+
+/* --- rules (aisle-hub-rules-*.c) ----------------------------------------------------------- */
+
+typedef struct
+{
+  AisleHubSqlite       *hub;
+  const AisleHubDevice *device;
+  const AisleMutation  *mutation;
+  JsonObject           *args;
+  AisleStaff           *staff;     /* the acting staff, checked; NULL for self-service */
+  gint64                now;
+  AisleMutationResult  *result;    /* status "applied" unless a rule rejects */
+} AisleHubRuleContext;
+
+/* A rule returns FALSE with @error only for infrastructure failures (the batch stops);
+ * a business rejection is aisle_hub_reject() and TRUE. */
+typedef gboolean (*AisleHubRuleFunc) (AisleHubRuleContext  *ctx,
+                                      GError              **error);
+
+typedef enum
+{
+  AISLE_HUB_RULE_ANY_DEVICE = 0,
+  AISLE_HUB_RULE_TABLET     = 1 << 0,    /* kiosks may not send it */
+  AISLE_HUB_RULE_STAFF      = 1 << 1,    /* needs an active staff member of the device's store */
+} AisleHubRuleFlags;
+
+typedef struct
+{
+  const char        *name;
+  AisleHubRuleFunc   func;
+  AisleHubRuleFlags  flags;
+  const char * const *fields;   /* the args it accepts */
+} AisleHubRule;
+
+const AisleHubRule *aisle_hub_rules_lookup     (const char           *name);
+
+gboolean  aisle_hub_reject                     (AisleHubRuleContext  *ctx,
+                                                const char           *code,
+                                                const char           *format,
+                                                ...) G_GNUC_PRINTF (3, 4);
+/* Store errors that mean "your data is wrong" become rejections; the rest stop the batch. */
+gboolean  aisle_hub_reject_or_fail             (AisleHubRuleContext  *ctx,
+                                                GError               *store_error,
+                                                GError              **error);
+/* The member a device's id names: itself, or the member it is an alias of; NULL if none. */
+char     *aisle_hub_resolve_member             (AisleHubSqlite       *hub,
+                                                const char           *member_id,
+                                                GError              **error);
+gboolean  aisle_hub_add_points                 (AisleHubSqlite       *hub,
+                                                const char           *member_id,
+                                                gint64                delta,
+                                                const char           *reason,
+                                                gint64                at,
+                                                GError              **error);
+gboolean  aisle_hub_step                       (AisleHubSqlite       *hub,
+                                                sqlite3_stmt         *stmt,
+                                                GError              **error);
+
+/* Entry points of the rules files. */
+gboolean  aisle_hub_rule_member_enrol          (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_consent_withdraw      (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_binding_create        (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_note_add              (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_tag_set               (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_coupon_redeem         (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_invoice_register      (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_reservation_create    (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_reservation_cancel    (AisleHubRuleContext *ctx, GError **error);
+
+/* aisle-hub-ingest.c */
+char     *aisle_hub_sqlite_ingest_order        (AisleHubSqlite       *hub,
+                                                const AisleHubIngest *ingest,
+                                                GError              **error);
+
+G_END_DECLS
