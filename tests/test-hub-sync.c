@@ -276,6 +276,7 @@ test_push_exactly_once (Fixture       *f,
   g_assert_nonnull (strstr (replay, "\"duplicate\""));
 
   /* out of order: refused, last_mutation_id unchanged */
+  g_clear_pointer (&out, g_free);
   g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token,
                           "{\"mutations\":[" ENROL (5, "55555555-5555-4555-8555-555555555555", "0922000000") "]}",
                           &out), ==, 409);
