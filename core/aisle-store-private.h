@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "aisle-store.h"
+#include "aisle-store-sqlite.h"   /* AisleStmt */
 
 G_BEGIN_DECLS
 
@@ -24,22 +25,6 @@ struct _AisleStore
   int                  schema_version;
   guint                txn_depth;      /* 0: none; 1: BEGIN; n > 1: SAVEPOINT s<n> */
 };
-
-/* A cached statement borrowed for one use; g_auto() resets it (releasing its read snapshot,
- * which would otherwise stop WAL checkpoints) and clears its bindings. */
-typedef sqlite3_stmt *AisleStmt;
-
-static inline void
-_aisle_stmt_release (sqlite3_stmt *stmt)
-{
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-}
-
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (AisleStmt, _aisle_stmt_release, NULL)
 
 /* @sql must be a string literal (or otherwise outlive the store): it keys the cache. */
 sqlite3_stmt *_aisle_store_prepare        (AisleStore   *self,

@@ -17,6 +17,7 @@
 
 #include "aisle-demo.h"
 #include "aisle-store.h"
+#include "aisle-store-sqlite.h"
 #include "aisle-test.h"
 #include "aisle-worker.h"
 
@@ -871,6 +872,45 @@ test_transactions (Fixture       *f,
   g_assert_cmpint (aisle_store_count_members (f->store, &error), ==, 1);
 }
 
+/* The connection of aisle-store-sqlite.h runs SQL inside the store's own transactions. */
+static void
+test_sqlite_accessor (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = aisle_store_get_sqlite (f->store);
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (db);
+  g_assert_true (aisle_store_begin (f->store, &error));
+  g_assert_true (sqlite3_get_autocommit (db) == 0);
+  {
+    g_auto(AisleStmt) insert = aisle_store_prepare_cached (f->store,
+                                                           "INSERT INTO sync_state (key, value) "
+                                                           "VALUES (?1, ?2)", &error);
+    g_assert_no_error (error);
+    aisle_sqlite_bind_text (insert, 1, "probe");
+    aisle_sqlite_bind_text (insert, 2, NULL);
+    g_assert_true (aisle_store_step_done (f->store, insert, "probing", &error));
+  }
+  aisle_store_rollback (f->store);
+  g_assert_true (sqlite3_get_autocommit (db) != 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sync_state WHERE key = 'probe'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+
+  /* The same text comes back as the same cached statement; errors map to the store's domain. */
+  g_assert_true (aisle_store_prepare_cached (f->store, "SELECT 1", &error) ==
+                 aisle_store_prepare_cached (f->store, "SELECT 1", &error));
+  g_assert_null (aisle_store_prepare_cached (f->store, "SELECT nonsense FROM nowhere", &error));
+  g_assert_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  aisle_store_set_sqlite_error (f->store, SQLITE_BUSY, "probing", &error);
+  g_assert_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_BUSY);
+}
+
 /* --- worker -------------------------------------------------------------------------------- */
 
 typedef struct
@@ -1153,6 +1193,7 @@ add_api_tests (void)
   ADD_API ("/aisle/core/store/api/invoices-reservations", test_invoices_reservations);
   ADD_API ("/aisle/core/store/api/outbox-sync-state", test_outbox_sync_state);
   ADD_API ("/aisle/core/store/transactions", test_transactions);
+  ADD_API ("/aisle/core/store/sqlite-accessor", test_sqlite_accessor);
   ADD_API ("/aisle/core/worker/priority-cancel", test_worker_priority_cancel);
   ADD_API ("/aisle/core/worker/search", test_worker_search);
   ADD_API ("/aisle/core/store/demo/deterministic", test_demo_deterministic);
