@@ -32,6 +32,9 @@ static const char usage[] =
   "                                           from stdin\n"
   "  referral add CODE STAFF_ID               a referral code credited to an associate\n"
   "  setting set KEY VALUE                    change a hub setting (see docs/operations.md)\n"
+  "  import products FILE.csv                 import products (id,name,price,...)\n"
+  "  import stock FILE.csv                    import stock (product_id,location_id,on_hand)\n"
+  "  import orders FILE.jsonl                 import online orders, one JSON object a line\n"
   "  seed-demo [MEMBERS]                      load core's demo dataset (default 100000)\n"
   "  backup DEST                              online backup to DEST (SQLite backup API)\n";
 
@@ -200,6 +203,15 @@ run (AisleHubSqlite  *hub,
     }
   if (strcmp (cmd, "setting") == 0 && strcmp (sub, "set") == 0 && argc == 4)
     return aisle_hub_sqlite_set_setting (hub, argv[2], argv[3], error);
+  if (strcmp (cmd, "import") == 0 && argc == 3)
+    {
+      guint imported = 0, unchanged = 0;
+
+      if (!aisle_hub_import_file (hub, argv[1], argv[2], &imported, &unchanged, error))
+        return FALSE;
+      printf ("imported %u %s from %s (%u unchanged)\n", imported, argv[1], argv[2], unchanged);
+      return TRUE;
+    }
   if (strcmp (cmd, "seed-demo") == 0)
     {
       AisleDemoOptions options;

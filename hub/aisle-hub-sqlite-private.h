@@ -118,6 +118,14 @@ gboolean  aisle_hub_rule_invoice_register      (AisleHubRuleContext *ctx, GError
 gboolean  aisle_hub_rule_reservation_create    (AisleHubRuleContext *ctx, GError **error);
 gboolean  aisle_hub_rule_reservation_cancel    (AisleHubRuleContext *ctx, GError **error);
 
+/* aisle-hub-import.c: one file in one transaction; errors name the line. */
+gboolean  aisle_hub_import_file                (AisleHubSqlite       *hub,
+                                                const char           *kind,
+                                                const char           *path,
+                                                guint                *out_imported,
+                                                guint                *out_unchanged,
+                                                GError              **error);
+
 /* aisle-hub-ingest.c */
 char     *aisle_hub_sqlite_ingest_order        (AisleHubSqlite       *hub,
                                                 const AisleHubIngest *ingest,

@@ -1,0 +1,241 @@
+/* test-hub-admin.c: `aisle-hub admin import`: CSV products and stock, JSONL online orders.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-hub"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "aisle-protocol.h"
+#include "aisle-store.h"
+#include "aisle-test.h"
+#include "test-hub-fixture.h"
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Pulls everything after @cursor for the fixture's tablet; returns the response. */
+static AislePullResponse *
+pull (Fixture *f,
+      gint64   cursor)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT, cursor);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AislePullResponse *response;
+
+  g_assert_cmpuint (call (f, NULL, "GET", path, f->token, NULL, &body), ==, 200);
+  response = aisle_protocol_pull_response_parse (body, -1, &error);
+  g_assert_no_error (error);
+  return response;
+}
+
+static gboolean
+has_change (AislePullResponse *response,
+            const char        *entity,
+            const char        *entity_id)
+{
+  for (guint i = 0; i < response->changes->len; i++)
+    {
+      const AisleChange *c = g_ptr_array_index (response->changes, i);
+
+      if (strcmp (c->entity, entity) == 0 && strcmp (c->entity_id, entity_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static AisleStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  AisleStore *store = aisle_store_open (f->db, AISLE_STORE_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+#define PRODUCTS_HEADER "id,name,brand,category,price,barcodes\n"
+
+static void
+test_import_products_bad_line (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AislePullResponse) before = pull (f, 0);
+  g_autoptr(AislePullResponse) after = NULL;
+  g_autoptr(AisleStore) store = NULL;
+  g_autoptr(AisleProduct) p = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = write_file (f, "bad.csv",
+                                      PRODUCTS_HEADER
+                                      "P100,\"Green tea, 600 ml\",Oolong Co,Drinks,29.5,4710088410139\n"
+                                      "P101,Milk,,Dairy,not-a-price,\n"
+                                      "P102,Bread,,Bakery,45,\n");
+
+  g_assert_cmpint (admin_status (f, &err, "import", "products", path, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "bad.csv:3:"));
+  g_assert_nonnull (strstr (err, "nothing was imported"));
+
+  /* Line 2 was good, yet nothing of the file was kept, and devices see no change. */
+  store = open_store (f);
+  p = aisle_store_get_product (store, "P100", NULL);
+  g_assert_null (p);
+  after = pull (f, before->cursor);
+  g_assert_cmpuint (after->changes->len, ==, 0);
+  g_assert_cmpint (after->cursor, ==, before->cursor);
+}
+
+static void
+test_import_products_and_stock (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AislePullResponse) before = pull (f, 0);
+  g_autoptr(AislePullResponse) after = NULL;
+  g_autoptr(AislePullResponse) again = NULL;
+  g_autoptr(AisleStore) store = NULL;
+  g_autoptr(AisleProduct) p = NULL;
+  g_autoptr(GPtrArray) stock = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *products = write_file (f, "products.csv",
+                                          "\xEF\xBB\xBF" PRODUCTS_HEADER
+                                          "P100,\"Green tea, 600 ml\",Oolong Co,Drinks,29.5,4710088410139\n"
+                                          "\n"
+                                          "P101,\"Milk \"\"fresh\"\"\",,Dairy,65,\n");
+  g_autofree char *stock_csv = write_file (f, "stock.csv",
+                                           "product_id,location_id,on_hand\n"
+                                           "P100,TPE01,12\n"
+                                           "P100,online,300\n");
+  g_autofree char *bad_stock = write_file (f, "bad-stock.csv",
+                                           "product_id,location_id,on_hand\n"
+                                           "P100,TPE01,13\n"
+                                           "P100,NOWHERE,1\n");
+
+  out = admin (f, NULL, "import", "products", products, NULL);
+  g_assert_nonnull (strstr (out, "imported 2 products"));
+  g_clear_pointer (&out, g_free);
+  out = admin (f, NULL, "import", "stock", stock_csv, NULL);
+  g_assert_nonnull (strstr (out, "imported 2 stock"));
+  g_clear_pointer (&out, g_free);
+
+  store = open_store (f);
+  p = aisle_store_get_product (store, "P100", NULL);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "Green tea, 600 ml");
+  g_assert_cmpint (p->price, ==, 2950);
+  g_assert_cmpstr (p->barcodes[0], ==, "4710088410139");
+  g_clear_pointer (&p, aisle_product_free);
+  p = aisle_store_get_product (store, "P101", NULL);
+  g_assert_cmpstr (p->name, ==, "Milk \"fresh\"");
+  stock = aisle_store_list_stock (store, "P100", NULL);
+  g_assert_cmpuint (stock->len, ==, 2);
+
+  /* In the change log: the tablet pulls both products and its store's stock. */
+  after = pull (f, before->cursor);
+  g_assert_true (has_change (after, "product", "P100"));
+  g_assert_true (has_change (after, "product", "P101"));
+  g_assert_true (has_change (after, "stock", "P100@TPE01"));
+  g_assert_true (has_change (after, "stock", "P100@online"));
+
+  /* Re-importing the same files changes nothing and logs nothing. */
+  out = admin (f, NULL, "import", "products", products, NULL);
+  g_assert_nonnull (strstr (out, "imported 0 products"));
+  g_clear_pointer (&out, g_free);
+  out = admin (f, NULL, "import", "stock", stock_csv, NULL);
+  g_assert_nonnull (strstr (out, "imported 0 stock"));
+  again = pull (f, after->cursor);
+  g_assert_cmpuint (again->changes->len, ==, 0);
+
+  /* A bad location on line 3 keeps line 2's new figure out too. */
+  g_assert_cmpint (admin_status (f, &err, "import", "stock", bad_stock, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "bad-stock.csv:3: unknown location"));
+  g_clear_pointer (&stock, g_ptr_array_unref);
+  stock = aisle_store_list_stock (store, "P100", NULL);
+  for (guint i = 0; i < stock->len; i++)
+    {
+      const AisleStock *s = g_ptr_array_index (stock, i);
+
+      if (strcmp (s->location_id, "TPE01") == 0)
+        g_assert_cmpint (s->on_hand, ==, 12);
+    }
+}
+
+static void
+test_import_csv_header (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *path = write_file (f, "h.csv", "id,name,colour\nP1,x,red\n");
+
+  g_assert_cmpint (admin_status (f, &err, "import", "products", path, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "h.csv:1: unknown column \"colour\""));
+}
+
+static void
+test_import_orders (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AisleStore) store = NULL;
+  g_autoptr(AisleOrder) order = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bad = write_file (f, "bad.jsonl",
+                                     "{\"order_id\":\"A1\",\"status\":\"paid\",\"total\":120000}\n"
+                                     "{\"order_id\":\"A2\",\"status\":\"paid\",\"total\":\"lots\"}\n");
+  g_autofree char *good = write_file (f, "orders.jsonl",
+                                      "# exported 2026-11-01\n"
+                                      "{\"order_id\":\"A1\",\"status\":\"paid\",\"total\":120000}\n"
+                                      "{\"order_id\":\"A2\",\"status\":\"shipped\",\"total\":5000,"
+                                      "\"items\":[{\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":5000}]}\n");
+
+  g_assert_cmpint (admin_status (f, &err, "import", "orders", bad, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "bad.jsonl:2:"));
+  store = open_store (f);
+  order = aisle_store_get_order (store, "web:A1", NULL);
+  g_assert_null (order);
+
+  out = admin (f, NULL, "import", "orders", good, NULL);
+  g_assert_nonnull (strstr (out, "imported 2 orders"));
+  g_clear_pointer (&out, g_free);
+  order = aisle_store_get_order (store, "web:A2", NULL);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (order->items->len, ==, 1);
+  g_clear_pointer (&order, aisle_order_free);
+
+  /* Re-imported: the same two orders, no duplicates. */
+  out = admin (f, NULL, "import", "orders", good, NULL);
+  g_assert_nonnull (strstr (out, "imported 2 orders"));
+  order = aisle_store_get_order (store, "web:A1", NULL);
+  g_assert_nonnull (order);
+  g_assert_cmpint (order->total, ==, 120000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  aisle_test_init (&argc, &argv);
+  signal (SIGPIPE, SIG_IGN);
+#define ADD(path, func) g_test_add ("/aisle/hub/admin/" path, Fixture, NULL, setup, func, teardown)
+  ADD ("import/products-bad-line", test_import_products_bad_line);
+  ADD ("import/products-and-stock", test_import_products_and_stock);
+  ADD ("import/csv-header", test_import_csv_header);
+  ADD ("import/orders", test_import_orders);
+  return g_test_run ();
+}

@@ -1,0 +1,61 @@
+/* test-hub-fixture.h: a hub subprocess on a temporary SQLite file, shared by tests/test-hub-*.c.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "aisle-protocol.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *dir;
+  char        *db;
+  GSubprocess *hub;
+  guint16      port;
+  SoupSession *session;
+  char        *token;      /* a tablet of TPE01 */
+} Fixture;
+
+const char *hub_binary   (void);
+/* Runs `aisle-hub admin --db DB ARGS... NULL`; aborts the test if it fails. */
+char       *admin        (Fixture     *f,
+                          const char  *stdin_text,
+                          ...) G_GNUC_NULL_TERMINATED;
+/* The same, returning the exit status and stderr instead of aborting. */
+int         admin_status (Fixture     *f,
+                          char       **out_stderr,
+                          ...) G_GNUC_NULL_TERMINATED;
+void        start_hub    (Fixture     *f);
+void        stop_hub     (Fixture     *f,
+                          int          sig);
+guint       call         (Fixture     *f,
+                          SoupSession *session,
+                          const char  *method,
+                          const char  *path,
+                          const char  *token,
+                          const char  *body,
+                          char       **out_body);
+/* Pairs a device of @store (NULL: TPE01) in @mode; returns its token. */
+char       *pair_store   (Fixture     *f,
+                          const char  *store,
+                          const char  *mode);
+char       *pair         (Fixture     *f,
+                          const char  *mode);
+/* Stores TPE01 and TPE02, staff S0001-S0003 (S0003 a manager, PIN 1234) and channel "web";
+ * starts the hub and pairs a tablet of TPE01 (f->token). */
+void        setup        (Fixture       *f,
+                          gconstpointer  data);
+void        teardown     (Fixture       *f,
+                          gconstpointer  data);
+JsonObject *parse_object (const char    *text,
+                          JsonNode     **keep);
+/* The hub's /metrics text. */
+char       *metrics      (Fixture       *f);
+
+G_END_DECLS
