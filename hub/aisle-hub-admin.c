@@ -182,23 +182,23 @@ run (AisleHubSqlite  *hub,
                        "give a secret of 16+ characters on stdin");
           return FALSE;
         }
-      stmt = _aisle_store_prepare (hub->store, "INSERT OR REPLACE INTO channels (id, secret) "
+      stmt = aisle_store_prepare_cached (hub->store, "INSERT OR REPLACE INTO channels (id, secret) "
                                    "VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return FALSE;
-      _aisle_bind_text (stmt, 1, argv[2]);
-      _aisle_bind_text (stmt, 2, secret);
+      aisle_sqlite_bind_text (stmt, 1, argv[2]);
+      aisle_sqlite_bind_text (stmt, 2, secret);
       return aisle_hub_step (hub, stmt, error);
     }
   if (strcmp (cmd, "referral") == 0 && strcmp (sub, "add") == 0 && argc == 4)
     {
-      g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+      g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                      "INSERT OR REPLACE INTO referral_codes (code, "
                                                      "staff_id) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return FALSE;
-      _aisle_bind_text (stmt, 1, argv[2]);
-      _aisle_bind_text (stmt, 2, argv[3]);
+      aisle_sqlite_bind_text (stmt, 1, argv[2]);
+      aisle_sqlite_bind_text (stmt, 2, argv[3]);
       return aisle_hub_step (hub, stmt, error);
     }
   if (strcmp (cmd, "setting") == 0 && strcmp (sub, "set") == 0 && argc == 4)

@@ -104,7 +104,7 @@ load_entity (AisleHubSqlite *self,
                    change->entity);
       return FALSE;
     }
-  stmt = _aisle_store_prepare (self->store, sql, error);
+  stmt = aisle_store_prepare_cached (self->store, sql, error);
   if (stmt == NULL)
     return FALSE;
   if (strcmp (change->entity, "stock") == 0)
@@ -114,15 +114,15 @@ load_entity (AisleHubSqlite *self,
                                             at != NULL ? (gsize) (at - change->entity_id) : 0);
 
       sqlite3_bind_text (stmt, 1, product, -1, SQLITE_TRANSIENT);
-      _aisle_bind_text (stmt, 2, at != NULL ? at + 1 : "");
+      aisle_sqlite_bind_text (stmt, 2, at != NULL ? at + 1 : "");
     }
   else
-    _aisle_bind_text (stmt, 1, change->entity_id);
+    aisle_sqlite_bind_text (stmt, 1, change->entity_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       change->op = g_strdup (AISLE_CHANGE_PUT);
-      change->data_json = _aisle_column_dup (stmt, 0);
+      change->data_json = aisle_hub_column_dup (stmt, 0);
       return TRUE;
     }
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -130,7 +130,7 @@ load_entity (AisleHubSqlite *self,
       change->op = g_strdup (AISLE_CHANGE_DELETE);
       return TRUE;
     }
-  _aisle_store_set_error (self->store, rc, "reading a changed entity", error);
+  aisle_store_set_sqlite_error (self->store, rc, "reading a changed entity", error);
   return FALSE;
 }
 
@@ -141,7 +141,7 @@ load_result (AisleHubSqlite       *self,
              GPtrArray            *results,
              GError              **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "SELECT mutation_id, name, status, code, message, "
                                                  "detail_json, at FROM mutation_results WHERE "
                                                  "device_id = ?1 AND mutation_id = CAST(?2 AS INTEGER)",
@@ -150,17 +150,17 @@ load_result (AisleHubSqlite       *self,
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, device->id);
-  _aisle_bind_text (stmt, 2, mutation_id);
+  aisle_sqlite_bind_text (stmt, 1, device->id);
+  aisle_sqlite_bind_text (stmt, 2, mutation_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return TRUE;
   r = aisle_mutation_result_new ();
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->name = _aisle_column_dup (stmt, 1);
-  r->status = _aisle_column_dup (stmt, 2);
-  r->code = _aisle_column_dup (stmt, 3);
-  r->message = _aisle_column_dup (stmt, 4);
-  r->detail_json = _aisle_column_dup (stmt, 5);
+  r->name = aisle_hub_column_dup (stmt, 1);
+  r->status = aisle_hub_column_dup (stmt, 2);
+  r->code = aisle_hub_column_dup (stmt, 3);
+  r->message = aisle_hub_column_dup (stmt, 4);
+  r->detail_json = aisle_hub_column_dup (stmt, 5);
   r->at = sqlite3_column_int64 (stmt, 6);
   g_ptr_array_add (results, r);
   return TRUE;
@@ -180,13 +180,13 @@ pull_page (AisleHubSqlite       *self,
   int rc;
 
   {
-    g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                    "SELECT last_mutation_id, "
                                                    "(SELECT coalesce (max (seq), 0) FROM change_log) "
                                                    "FROM devices WHERE id = ?1", error);
     if (stmt == NULL)
       return FALSE;
-    _aisle_bind_text (stmt, 1, device->id);
+    aisle_sqlite_bind_text (stmt, 1, device->id);
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown device");
@@ -197,7 +197,7 @@ pull_page (AisleHubSqlite       *self,
   }
 
   {
-    g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                    "SELECT seq, entity, entity_id FROM change_log "
                                                    "WHERE seq > ?1 AND (store_id IS NULL OR store_id = ?2) "
                                                    "AND (device_id IS NULL OR device_id = ?3) "
@@ -205,21 +205,21 @@ pull_page (AisleHubSqlite       *self,
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, cursor);
-    _aisle_bind_text (stmt, 2, device->store_id);
-    _aisle_bind_text (stmt, 3, device->id);
+    aisle_sqlite_bind_text (stmt, 2, device->store_id);
+    aisle_sqlite_bind_text (stmt, 3, device->id);
     sqlite3_bind_int (stmt, 4, (int) limit);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         AisleChange *c = aisle_change_new ();
 
         c->seq = sqlite3_column_int64 (stmt, 0);
-        c->entity = _aisle_column_dup (stmt, 1);
-        c->entity_id = _aisle_column_dup (stmt, 2);
+        c->entity = aisle_hub_column_dup (stmt, 1);
+        c->entity_id = aisle_hub_column_dup (stmt, 2);
         g_ptr_array_add (rows, c);
       }
     if (rc != SQLITE_DONE)
       {
-        _aisle_store_set_error (self->store, rc, "reading the change log", error);
+        aisle_store_set_sqlite_error (self->store, rc, "reading the change log", error);
         return FALSE;
       }
   }
@@ -279,7 +279,7 @@ _aisle_hub_sqlite_pull (AisleHubDb            *db,
   /* One read transaction, so the page, its cursor and last_mutation_id are one snapshot. */
   if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     {
-      _aisle_store_set_error (self->store, sqlite3_errcode (self->db), "starting a pull", error);
+      aisle_store_set_sqlite_error (self->store, sqlite3_errcode (self->db), "starting a pull", error);
       return NULL;
     }
   ok = pull_page (self, device, cursor, limit, response, error);
@@ -350,14 +350,14 @@ _aisle_hub_sqlite_channel_secret (AisleHubDb  *db,
                                   GError     **error)
 {
   AisleHubSqlite *self = (AisleHubSqlite *) db;
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "SELECT secret FROM channels WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
-  _aisle_bind_text (stmt, 1, channel);
+  aisle_sqlite_bind_text (stmt, 1, channel);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return _aisle_column_dup (stmt, 0);
+    return aisle_hub_column_dup (stmt, 0);
   g_set_error (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown channel");
   return NULL;
 }

@@ -66,7 +66,24 @@ aisle_hub_step (AisleHubSqlite *hub,
                 sqlite3_stmt   *stmt,
                 GError        **error)
 {
-  return _aisle_store_step_done (hub->store, stmt, "writing", error);
+  return aisle_store_step_done (hub->store, stmt, "writing", error);
+}
+
+/* Runs SQL without parameters (schema statements only, never with data). */
+gboolean
+aisle_hub_exec (AisleHubSqlite *self,
+                const char     *sql,
+                GError        **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, AISLE_ERROR, AISLE_ERROR_FAILED, "%s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -95,14 +112,14 @@ static char *
 get_meta (AisleHubSqlite *self,
           const char     *key)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "SELECT value FROM hub_meta WHERE key = ?1", NULL);
 
   if (stmt == NULL)
     return NULL;
-  _aisle_bind_text (stmt, 1, key);
+  aisle_sqlite_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return _aisle_column_dup (stmt, 0);
+    return aisle_hub_column_dup (stmt, 0);
   return NULL;
 }
 
@@ -112,14 +129,14 @@ set_meta (AisleHubSqlite *self,
           const char     *value,
           GError        **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "INSERT OR REPLACE INTO hub_meta (key, value) "
                                                  "VALUES (?1, ?2)", error);
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, key);
-  _aisle_bind_text (stmt, 2, value);
+  aisle_sqlite_bind_text (stmt, 1, key);
+  aisle_sqlite_bind_text (stmt, 2, value);
   return aisle_hub_step (self, stmt, error);
 }
 
@@ -131,7 +148,7 @@ migrate (AisleHubSqlite *self,
   g_autofree char *existing_key = NULL;
   int version;
 
-  if (!_aisle_store_exec (self->store, "CREATE TABLE IF NOT EXISTS hub_meta ("
+  if (!aisle_hub_exec (self, "CREATE TABLE IF NOT EXISTS hub_meta ("
                           "key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID", error))
     return FALSE;
   version_text = get_meta (self, "schema");
@@ -192,15 +209,15 @@ char *
 aisle_hub_sqlite_get_setting (AisleHubSqlite *self,
                               const char     *key)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "SELECT value FROM hub_settings WHERE key = ?1",
                                                  NULL);
 
   if (stmt == NULL)
     return NULL;
-  _aisle_bind_text (stmt, 1, key);
+  aisle_sqlite_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return _aisle_column_dup (stmt, 0);
+    return aisle_hub_column_dup (stmt, 0);
   return NULL;
 }
 
@@ -223,14 +240,14 @@ aisle_hub_sqlite_set_setting (AisleHubSqlite *self,
                               const char     *value,
                               GError        **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "INSERT OR REPLACE INTO hub_settings (key, value) "
                                                  "VALUES (?1, ?2)", error);
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, key);
-  _aisle_bind_text (stmt, 2, value);
+  aisle_sqlite_bind_text (stmt, 1, key);
+  aisle_sqlite_bind_text (stmt, 2, value);
   return aisle_hub_step (self, stmt, error);
 }
 
@@ -244,11 +261,11 @@ device_from_row (sqlite3_stmt *stmt)
 {
   AisleHubDevice *d = g_new0 (AisleHubDevice, 1);
 
-  d->id = _aisle_column_dup (stmt, 0);
-  d->name = _aisle_column_dup (stmt, 1);
-  d->store_id = _aisle_column_dup (stmt, 2);
-  d->mode = _aisle_column_dup (stmt, 3);
-  d->public_key = _aisle_column_dup (stmt, 4);
+  d->id = aisle_hub_column_dup (stmt, 0);
+  d->name = aisle_hub_column_dup (stmt, 1);
+  d->store_id = aisle_hub_column_dup (stmt, 2);
+  d->mode = aisle_hub_column_dup (stmt, 3);
+  d->public_key = aisle_hub_column_dup (stmt, 4);
   d->revoked = sqlite3_column_int (stmt, 5) != 0;
   d->last_mutation_id = sqlite3_column_int64 (stmt, 6);
   d->paired_at = sqlite3_column_int64 (stmt, 7);
@@ -270,12 +287,12 @@ flush_last_seen (AisleHubSqlite *self,
   g_hash_table_iter_init (&iter, self->last_seen);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+      g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                      "UPDATE devices SET last_seen = max (last_seen, ?2) "
                                                      "WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      _aisle_bind_text (stmt, 1, key);
+      aisle_sqlite_bind_text (stmt, 1, key);
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) value);
       if (!aisle_hub_step (self, stmt, error))
         return FALSE;
@@ -304,18 +321,18 @@ sqlite_authenticate (AisleHubDb  *db,
       return NULL;
     }
   hash = aisle_hub_hash_secret (token);
-  stmt = _aisle_store_prepare (self->store,
+  stmt = aisle_store_prepare_cached (self->store,
                                "SELECT " DEVICE_COLUMNS " FROM devices WHERE token_hash = ?1", error);
   if (stmt == NULL)
     return NULL;
-  _aisle_bind_text (stmt, 1, hash);
+  aisle_sqlite_bind_text (stmt, 1, hash);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
         g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown device token");
       else
-        _aisle_store_set_error (self->store, rc, "reading devices", error);
+        aisle_store_set_sqlite_error (self->store, rc, "reading devices", error);
       return NULL;
     }
   device = device_from_row (stmt);
@@ -367,7 +384,7 @@ aisle_hub_sqlite_create_pairing_code (AisleHubSqlite *self,
       g_string_append_c (code, alphabet[randombytes_uniform (32)]);
     }
   hash = aisle_hub_hash_secret (code->str);
-  stmt = _aisle_store_prepare (self->store,
+  stmt = aisle_store_prepare_cached (self->store,
                                "INSERT INTO pairing_codes (code_hash, store_id, mode, created_at, "
                                "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
@@ -375,9 +392,9 @@ aisle_hub_sqlite_create_pairing_code (AisleHubSqlite *self,
       g_string_free (code, TRUE);
       return NULL;
     }
-  _aisle_bind_text (stmt, 1, hash);
-  _aisle_bind_text (stmt, 2, store_id);
-  _aisle_bind_text (stmt, 3, mode);
+  aisle_sqlite_bind_text (stmt, 1, hash);
+  aisle_sqlite_bind_text (stmt, 2, store_id);
+  aisle_sqlite_bind_text (stmt, 3, mode);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, now + ttl);
   if (!aisle_hub_step (self, stmt, error))
@@ -394,7 +411,7 @@ list_devices_where (AisleHubSqlite *self,
                     GError        **error)
 {
   g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_hub_device_free);
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store, sql, error);
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -403,7 +420,7 @@ list_devices_where (AisleHubSqlite *self,
     g_ptr_array_add (devices, device_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      _aisle_store_set_error (self->store, rc, "listing devices", error);
+      aisle_store_set_sqlite_error (self->store, rc, "listing devices", error);
       return NULL;
     }
   return g_steal_pointer (&devices);
@@ -424,12 +441,12 @@ aisle_hub_sqlite_revoke_device (AisleHubSqlite *self,
                                 const char     *device_id,
                                 GError        **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "UPDATE devices SET revoked = 1 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, device_id);
+  aisle_sqlite_bind_text (stmt, 1, device_id);
   if (!aisle_hub_step (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -464,19 +481,19 @@ sqlite_pair (AisleHubDb  *db,
   if (!aisle_store_begin (self->store, error))
     return NULL;
   {
-    g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                    "SELECT store_id, mode, expires_at, used_at "
                                                    "FROM pairing_codes WHERE code_hash = ?1", error);
     if (stmt == NULL)
       goto fail;
-    _aisle_bind_text (stmt, 1, hash);
+    aisle_sqlite_bind_text (stmt, 1, hash);
     rc = sqlite3_step (stmt);
     if (rc != SQLITE_ROW)
       {
         if (rc == SQLITE_DONE)
           g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_UNAUTHORIZED, "unknown pairing code");
         else
-          _aisle_store_set_error (self->store, rc, "reading pairing codes", error);
+          aisle_store_set_sqlite_error (self->store, rc, "reading pairing codes", error);
         goto fail;
       }
     if (sqlite3_column_int64 (stmt, 3) != 0)
@@ -492,8 +509,8 @@ sqlite_pair (AisleHubDb  *db,
         goto fail;
       }
     pairing->device = g_new0 (AisleHubDevice, 1);
-    pairing->device->store_id = _aisle_column_dup (stmt, 0);
-    pairing->device->mode = _aisle_column_dup (stmt, 1);
+    pairing->device->store_id = aisle_hub_column_dup (stmt, 0);
+    pairing->device->mode = aisle_hub_column_dup (stmt, 1);
   }
 
   randombytes_buf (raw, sizeof raw);
@@ -509,31 +526,31 @@ sqlite_pair (AisleHubDb  *db,
   pairing->device->paired_at = now;
 
   {
-    g_auto(AisleStmt) ins = _aisle_store_prepare (self->store,
+    g_auto(AisleStmt) ins = aisle_store_prepare_cached (self->store,
                                                   "INSERT INTO devices (id, name, store_id, mode, "
                                                   "token_hash, public_key, paired_at, last_seen) "
                                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
     if (ins == NULL)
       goto fail;
-    _aisle_bind_text (ins, 1, pairing->device->id);
-    _aisle_bind_text (ins, 2, pairing->device->name);
-    _aisle_bind_text (ins, 3, pairing->device->store_id);
-    _aisle_bind_text (ins, 4, pairing->device->mode);
-    _aisle_bind_text (ins, 5, token_hash);
-    _aisle_bind_text (ins, 6, public_key);
+    aisle_sqlite_bind_text (ins, 1, pairing->device->id);
+    aisle_sqlite_bind_text (ins, 2, pairing->device->name);
+    aisle_sqlite_bind_text (ins, 3, pairing->device->store_id);
+    aisle_sqlite_bind_text (ins, 4, pairing->device->mode);
+    aisle_sqlite_bind_text (ins, 5, token_hash);
+    aisle_sqlite_bind_text (ins, 6, public_key);
     sqlite3_bind_int64 (ins, 7, now);
     if (!aisle_hub_step (self, ins, error))
       goto fail;
   }
   {
-    g_auto(AisleStmt) used = _aisle_store_prepare (self->store,
+    g_auto(AisleStmt) used = aisle_store_prepare_cached (self->store,
                                                    "UPDATE pairing_codes SET used_at = ?2, device_id = ?3 "
                                                    "WHERE code_hash = ?1", error);
     if (used == NULL)
       goto fail;
-    _aisle_bind_text (used, 1, hash);
+    aisle_sqlite_bind_text (used, 1, hash);
     sqlite3_bind_int64 (used, 2, now);
-    _aisle_bind_text (used, 3, pairing->device->id);
+    aisle_sqlite_bind_text (used, 3, pairing->device->id);
     if (!aisle_hub_step (self, used, error))
       goto fail;
   }
@@ -561,7 +578,7 @@ store_result (AisleHubSqlite            *self,
               const AisleMutationResult *result,
               GError                   **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                  "INSERT OR REPLACE INTO mutation_results (device_id, "
                                                  "mutation_id, name, status, code, message, "
                                                  "detail_json, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -571,26 +588,26 @@ store_result (AisleHubSqlite            *self,
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, device->id);
+  aisle_sqlite_bind_text (stmt, 1, device->id);
   sqlite3_bind_int64 (stmt, 2, result->id);
-  _aisle_bind_text (stmt, 3, result->name);
-  _aisle_bind_text (stmt, 4, result->status);
-  _aisle_bind_text (stmt, 5, result->code);
-  _aisle_bind_text (stmt, 6, result->message);
-  _aisle_bind_text (stmt, 7, result->detail_json);
+  aisle_sqlite_bind_text (stmt, 3, result->name);
+  aisle_sqlite_bind_text (stmt, 4, result->status);
+  aisle_sqlite_bind_text (stmt, 5, result->code);
+  aisle_sqlite_bind_text (stmt, 6, result->message);
+  aisle_sqlite_bind_text (stmt, 7, result->detail_json);
   sqlite3_bind_int64 (stmt, 8, result->at);
   if (!aisle_hub_step (self, stmt, error))
     return FALSE;
 
-  log = _aisle_store_prepare (self->store,
+  log = aisle_store_prepare_cached (self->store,
                               "INSERT INTO change_log (entity, entity_id, device_id, store_id) "
                               "VALUES ('result', ?1, ?2, ?3)", error);
   if (log == NULL)
     return FALSE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, result->id);
-  _aisle_bind_text (log, 1, id_text);
-  _aisle_bind_text (log, 2, device->id);
-  _aisle_bind_text (log, 3, device->store_id);
+  aisle_sqlite_bind_text (log, 1, id_text);
+  aisle_sqlite_bind_text (log, 2, device->id);
+  aisle_sqlite_bind_text (log, 3, device->store_id);
   return aisle_hub_step (self, log, error);
 }
 
@@ -684,15 +701,15 @@ sqlite_push (AisleHubDb            *db,
        * commit together or not at all (DESIGN.md, Sync protocol). */
       if (!aisle_store_begin (self->store, error))
         return FALSE;
-      read = _aisle_store_prepare (self->store,
+      read = aisle_store_prepare_cached (self->store,
                                    "SELECT last_mutation_id, revoked FROM devices WHERE id = ?1", error);
       if (read == NULL)
         goto fail;
-      _aisle_bind_text (read, 1, device->id);
+      aisle_sqlite_bind_text (read, 1, device->id);
       rc = sqlite3_step (read);
       if (rc != SQLITE_ROW)
         {
-          _aisle_store_set_error (self->store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
+          aisle_store_set_sqlite_error (self->store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
                                   "reading the device", error);
           goto fail;
         }
@@ -730,12 +747,12 @@ sqlite_push (AisleHubDb            *db,
             goto fail;
         }
       {
-        g_auto(AisleStmt) upd = _aisle_store_prepare (self->store,
+        g_auto(AisleStmt) upd = aisle_store_prepare_cached (self->store,
                                                       "UPDATE devices SET last_mutation_id = ?2, "
                                                       "last_seen = ?3 WHERE id = ?1", error);
         if (upd == NULL)
           goto fail;
-        _aisle_bind_text (upd, 1, device->id);
+        aisle_sqlite_bind_text (upd, 1, device->id);
         sqlite3_bind_int64 (upd, 2, m->id);
         sqlite3_bind_int64 (upd, 3, now);
         if (!aisle_hub_step (self, upd, error))
@@ -755,12 +772,12 @@ sqlite_push (AisleHubDb            *db,
 
   if (mutations->len == 0)
     {
-      g_auto(AisleStmt) read = _aisle_store_prepare (self->store,
+      g_auto(AisleStmt) read = aisle_store_prepare_cached (self->store,
                                                      "SELECT last_mutation_id FROM devices WHERE id = ?1",
                                                      error);
       if (read == NULL)
         return FALSE;
-      _aisle_bind_text (read, 1, device->id);
+      aisle_sqlite_bind_text (read, 1, device->id);
       if (sqlite3_step (read) == SQLITE_ROW)
         last = sqlite3_column_int64 (read, 0);
     }
@@ -819,13 +836,13 @@ sqlite_check (AisleHubDb  *db,
               GError     **error)
 {
   AisleHubSqlite *self = (AisleHubSqlite *) db;
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (self->store, "SELECT count(*) FROM hub_meta", error);
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store, "SELECT count(*) FROM hub_meta", error);
 
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _aisle_store_set_error (self->store, sqlite3_errcode (self->db), "checking the database",
+      aisle_store_set_sqlite_error (self->store, sqlite3_errcode (self->db), "checking the database",
                               error);
       return FALSE;
     }
@@ -856,7 +873,7 @@ aisle_hub_sqlite_open (const char  *path,
   self = g_new0 (AisleHubSqlite, 1);
   self->parent.vtable = &sqlite_vtable;
   self->store = g_steal_pointer (&store);
-  self->db = self->store->db;
+  self->db = aisle_store_get_sqlite (self->store);
   self->last_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!migrate (self, error))
     {

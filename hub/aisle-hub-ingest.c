@@ -15,13 +15,13 @@ static gboolean
 has_points_reason (AisleHubSqlite *hub,
                    const char     *reason)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                  "SELECT 1 FROM points_ledger WHERE reason = ?1 "
                                                  "LIMIT 1", NULL);
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, reason);
+  aisle_sqlite_bind_text (stmt, 1, reason);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
@@ -29,13 +29,13 @@ static gint64
 points_for (AisleHubSqlite *hub,
             const char     *reason)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                  "SELECT coalesce (sum (delta), 0) FROM points_ledger "
                                                  "WHERE reason = ?1", NULL);
 
   if (stmt == NULL)
     return 0;
-  _aisle_bind_text (stmt, 1, reason);
+  aisle_sqlite_bind_text (stmt, 1, reason);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
@@ -49,17 +49,17 @@ attribute (AisleHubSqlite *hub,
 {
   if (referral != NULL)
     {
-      g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+      g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                      "SELECT r.staff_id, s.store_id FROM referral_codes r "
                                                      "JOIN staff s ON s.id = r.staff_id WHERE r.code = ?1",
                                                      NULL);
       if (stmt != NULL)
         {
-          _aisle_bind_text (stmt, 1, referral);
+          aisle_sqlite_bind_text (stmt, 1, referral);
           if (sqlite3_step (stmt) == SQLITE_ROW)
             {
-              order->credited_staff_id = _aisle_column_dup (stmt, 0);
-              order->credited_branch_id = _aisle_column_dup (stmt, 1);
+              order->credited_staff_id = aisle_hub_column_dup (stmt, 0);
+              order->credited_branch_id = aisle_hub_column_dup (stmt, 1);
               order->credit_reason = g_strdup_printf ("referral:%s@%" G_GINT64_FORMAT, referral, now);
               return;
             }

@@ -56,16 +56,16 @@ aisle_hub_rule_coupon_redeem (AisleHubRuleContext  *ctx,
     return aisle_hub_reject (ctx, "conflict", "coupon %s is not valid today", code);
 
   /* The redemption row's primary key is the single-use guarantee, whatever else races. */
-  claim = _aisle_store_prepare (ctx->hub->store,
+  claim = aisle_store_prepare_cached (ctx->hub->store,
                                 "INSERT OR IGNORE INTO coupon_redemptions (code, member_id, store_id, "
                                 "staff_id, device_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (claim == NULL)
     return FALSE;
-  _aisle_bind_text (claim, 1, code);
-  _aisle_bind_text (claim, 2, member_id != NULL ? member_id : coupon->member_id);
-  _aisle_bind_text (claim, 3, ctx->device->store_id);
-  _aisle_bind_text (claim, 4, ctx->staff->id);
-  _aisle_bind_text (claim, 5, ctx->device->id);
+  aisle_sqlite_bind_text (claim, 1, code);
+  aisle_sqlite_bind_text (claim, 2, member_id != NULL ? member_id : coupon->member_id);
+  aisle_sqlite_bind_text (claim, 3, ctx->device->store_id);
+  aisle_sqlite_bind_text (claim, 4, ctx->staff->id);
+  aisle_sqlite_bind_text (claim, 5, ctx->device->id);
   sqlite3_bind_int64 (claim, 6, ctx->now);
   if (!aisle_hub_step (ctx->hub, claim, error))
     return FALSE;
@@ -179,7 +179,7 @@ reserve_stock (AisleHubSqlite  *hub,
                gboolean        *out_ok,
                GError         **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                  "UPDATE stock SET reserved = reserved + ?3, "
                                                  "updated_at = ?4 WHERE product_id = ?1 AND "
                                                  "location_id = ?2 AND reserved + ?3 >= 0 AND "
@@ -187,8 +187,8 @@ reserve_stock (AisleHubSqlite  *hub,
 
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, product_id);
-  _aisle_bind_text (stmt, 2, location);
+  aisle_sqlite_bind_text (stmt, 1, product_id);
+  aisle_sqlite_bind_text (stmt, 2, location);
   sqlite3_bind_int64 (stmt, 3, delta);
   sqlite3_bind_int64 (stmt, 4, now);
   if (!aisle_hub_step (hub, stmt, error))

@@ -102,16 +102,16 @@ aisle_hub_resolve_member (AisleHubSqlite  *hub,
                           const char      *member_id,
                           GError         **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                  "SELECT id FROM members WHERE id = ?1 UNION ALL "
                                                  "SELECT member_id FROM member_aliases WHERE alias_id = ?1 "
                                                  "LIMIT 1", error);
 
   if (stmt == NULL)
     return NULL;
-  _aisle_bind_text (stmt, 1, member_id);
+  aisle_sqlite_bind_text (stmt, 1, member_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return _aisle_column_dup (stmt, 0);
+    return aisle_hub_column_dup (stmt, 0);
   return NULL;
 }
 
@@ -140,12 +140,12 @@ aisle_hub_add_points (AisleHubSqlite  *hub,
   entry->at = at;
   if (!aisle_store_append_points (hub->store, entry, error))
     return FALSE;
-  upd = _aisle_store_prepare (hub->store,
+  upd = aisle_store_prepare_cached (hub->store,
                               "UPDATE members SET points = (SELECT coalesce (sum (delta), 0) FROM "
                               "points_ledger WHERE member_id = ?1) WHERE id = ?1", error);
   if (upd == NULL)
     return FALSE;
-  _aisle_bind_text (upd, 1, member_id);
+  aisle_sqlite_bind_text (upd, 1, member_id);
   return aisle_hub_step (hub, upd, error);
 }
 
@@ -162,7 +162,7 @@ static char *
 next_member_number (AisleHubSqlite  *hub,
                     GError         **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (hub->store,
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (hub->store,
                                                  "SELECT number FROM members WHERE number GLOB "
                                                  "'[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' "
                                                  "ORDER BY number DESC LIMIT 1", error);
@@ -257,7 +257,7 @@ aisle_hub_rule_member_enrol (AisleHubRuleContext  *ctx,
   g_clear_error (&local_error);
   if (existing != NULL)
     {
-      g_auto(AisleStmt) alias = _aisle_store_prepare (ctx->hub->store,
+      g_auto(AisleStmt) alias = aisle_store_prepare_cached (ctx->hub->store,
                                                       "INSERT INTO member_aliases (alias_id, "
                                                       "member_id, device_id, at) VALUES "
                                                       "(?1, ?2, ?3, ?4)", error);
@@ -266,9 +266,9 @@ aisle_hub_rule_member_enrol (AisleHubRuleContext  *ctx,
 
       if (alias == NULL)
         return FALSE;
-      _aisle_bind_text (alias, 1, id);
-      _aisle_bind_text (alias, 2, existing->id);
-      _aisle_bind_text (alias, 3, ctx->device->id);
+      aisle_sqlite_bind_text (alias, 1, id);
+      aisle_sqlite_bind_text (alias, 2, existing->id);
+      aisle_sqlite_bind_text (alias, 3, ctx->device->id);
       sqlite3_bind_int64 (alias, 4, ctx->now);
       if (!aisle_hub_step (ctx->hub, alias, error) ||
           !append_consent (ctx, existing->id, json_node_get_object (consent), error))
@@ -307,21 +307,21 @@ aisle_hub_rule_member_enrol (AisleHubRuleContext  *ctx,
 
   if (referral != NULL)
     {
-      g_auto(AisleStmt) ref = _aisle_store_prepare (ctx->hub->store,
+      g_auto(AisleStmt) ref = aisle_store_prepare_cached (ctx->hub->store,
                                                     "SELECT r.staff_id, s.store_id FROM referral_codes r "
                                                     "JOIN staff s ON s.id = r.staff_id "
                                                     "WHERE r.code = ?1 AND s.active = 1", error);
       if (ref == NULL)
         return FALSE;
-      _aisle_bind_text (ref, 1, referral);
+      aisle_sqlite_bind_text (ref, 1, referral);
       if (sqlite3_step (ref) == SQLITE_ROW)
         {
           g_autoptr(AisleBinding) b = aisle_binding_new ();
 
           b->id = aisle_uuid_new ();
           b->member_id = g_strdup (id);
-          b->staff_id = _aisle_column_dup (ref, 0);
-          b->branch_id = _aisle_column_dup (ref, 1);
+          b->staff_id = aisle_hub_column_dup (ref, 0);
+          b->branch_id = aisle_hub_column_dup (ref, 1);
           b->since = member->enrolled_at;
           b->source = g_strdup ("referral");
           if (!aisle_store_create_binding (ctx->hub->store, b, &local_error))

@@ -6,7 +6,8 @@
  * The hub opens its file with core's AisleStore, so the entity tables, their typed calls and
  * the demo generator are the cache's; the hub's own tables (data/sql/hub/) sit beside them on
  * the same connection, so one transaction covers an entity write and the device's
- * last_mutation_id. core exposes its connection only in aisle-store-private.h, hence this file.
+ * last_mutation_id. core exposes that connection (and nothing else of its internals) in
+ * aisle-store-sqlite.h.
  */
 
 #pragma once
@@ -14,7 +15,7 @@
 #include <sqlite3.h>
 
 #include "aisle-hub-db.h"
-#include "aisle-store-private.h"
+#include "aisle-store-sqlite.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,18 @@ typedef struct
   GHashTable  *last_seen;     /* device id -> gint64, flushed with the next write */
 } AisleHubSqlite;
 
+static inline char *
+aisle_hub_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+gboolean        aisle_hub_exec                   (AisleHubSqlite *self,
+                                                  const char     *sql,
+                                                  GError        **error);
 AisleHubSqlite *aisle_hub_sqlite_open           (const char      *path,
                                                  GError         **error);
 gint64          aisle_hub_sqlite_get_setting_int (AisleHubSqlite *self,
