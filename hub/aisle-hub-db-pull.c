@@ -14,7 +14,8 @@
 
 AislePullResponse *_aisle_hub_sqlite_pull (AisleHubDb *db, const AisleHubDevice *device,
                                            gint64 cursor, guint limit, GError **error);
-char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const char *phone, const char *number,
+char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const AisleHubDevice *device,
+                                        const char *phone, const char *number,
                                         const char *query, guint limit, GError **error);
 char *_aisle_hub_sqlite_channel_secret (AisleHubDb *db, const char *channel, GError **error);
 char *_aisle_hub_sqlite_device_metrics (AisleHubDb *db, GError **error);
@@ -166,6 +167,78 @@ load_result (AisleHubSqlite       *self,
   return TRUE;
 }
 
+/* The locations whose stock @store_id's devices get: the store, the online warehouse and the
+ * nearest stores of the chain within nearby_store_km, at most nearby_store_max of them.
+ * Computed once per store into store_nearby (emptied by a trigger when stores change). */
+static gboolean
+ensure_nearby (AisleHubSqlite *self,
+               const char     *store_id,
+               GError        **error)
+{
+  g_autoptr(AisleBranch) home = NULL;
+  g_autoptr(GPtrArray) near = NULL;
+  gint64 max_km, max_count;
+  guint added = 0;
+
+  {
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                         "SELECT 1 FROM store_nearby WHERE store_id = ?1",
+                                                         error);
+    if (stmt == NULL)
+      return FALSE;
+    aisle_sqlite_bind_text (stmt, 1, store_id);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      return TRUE;
+  }
+  max_km = aisle_hub_sqlite_get_setting_int (self, "nearby_store_km", 15);
+  max_count = aisle_hub_sqlite_get_setting_int (self, "nearby_store_max", 5);
+  home = aisle_store_get_branch (self->store, store_id, NULL);
+  near = home != NULL ? aisle_store_list_branches_near (self->store, home->latitude, home->longitude,
+                                                        error)
+                      : g_ptr_array_new ();
+  if (near == NULL)
+    return FALSE;
+  for (guint i = 0; i <= near->len; i++)
+    {
+      const char *location = NULL;
+      g_auto(AisleStmt) ins = NULL;
+
+      if (i == near->len)
+        location = AISLE_LOCATION_ONLINE;
+      else
+        {
+          const AisleBranch *b = g_ptr_array_index (near, i);
+
+          if (strcmp (b->id, store_id) != 0)
+            {
+              if (added >= max_count ||
+                  aisle_distance_km (home->latitude, home->longitude, b->latitude, b->longitude) > max_km)
+                continue;
+              added++;
+            }
+          location = b->id;
+        }
+      ins = aisle_store_prepare_cached (self->store,
+                                        "INSERT OR IGNORE INTO store_nearby (store_id, location_id) "
+                                        "VALUES (?1, ?2)", error);
+      if (ins == NULL)
+        return FALSE;
+      aisle_sqlite_bind_text (ins, 1, store_id);
+      aisle_sqlite_bind_text (ins, 2, location);
+      if (!aisle_hub_step (self, ins, error))
+        return FALSE;
+    }
+  {
+    g_auto(AisleStmt) ins = aisle_store_prepare_cached (self->store,
+                                                        "INSERT OR IGNORE INTO store_nearby (store_id, "
+                                                        "location_id) VALUES (?1, ?1)", error);
+    if (ins == NULL)
+      return FALSE;
+    aisle_sqlite_bind_text (ins, 1, store_id);
+    return aisle_hub_step (self, ins, error);
+  }
+}
+
 static gboolean
 pull_page (AisleHubSqlite       *self,
            const AisleHubDevice *device,
@@ -199,8 +272,11 @@ pull_page (AisleHubSqlite       *self,
   {
     g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
                                                    "SELECT seq, entity, entity_id FROM change_log "
-                                                   "WHERE seq > ?1 AND (store_id IS NULL OR store_id = ?2) "
-                                                   "AND (device_id IS NULL OR device_id = ?3) "
+                                                   "WHERE seq > ?1 AND (device_id IS NULL OR device_id = ?3) "
+                                                   "AND CASE WHEN location_id IS NULL "
+                                                   "THEN store_id IS NULL OR store_id = ?2 "
+                                                   "ELSE location_id IN (SELECT location_id FROM "
+                                                   "store_nearby WHERE store_id = ?2) END "
                                                    "ORDER BY seq LIMIT ?4", error);
     if (stmt == NULL)
       return FALSE;
@@ -276,6 +352,8 @@ _aisle_hub_sqlite_pull (AisleHubDb            *db,
   g_autoptr(AislePullResponse) response = aisle_pull_response_new ();
   gboolean ok;
 
+  if (!ensure_nearby (self, device->store_id, error))
+    return NULL;
   /* One read transaction, so the page, its cursor and last_mutation_id are one snapshot. */
   if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -290,7 +368,8 @@ _aisle_hub_sqlite_pull (AisleHubDb            *db,
 }
 
 char *
-_aisle_hub_sqlite_lookup_members (AisleHubDb  *db,
+_aisle_hub_sqlite_lookup_members (AisleHubDb            *db,
+                                  const AisleHubDevice  *device,
                                   const char  *phone,
                                   const char  *number,
                                   const char  *query,
@@ -331,6 +410,39 @@ _aisle_hub_sqlite_lookup_members (AisleHubDb  *db,
       members = aisle_store_search_members (self->store, query, limit, error);
       if (members == NULL)
         return NULL;
+    }
+
+  /* Looked up here: the member enters this store's scope (DESIGN.md, Data flow 1). */
+  if (members->len > 0)
+    {
+      if (!aisle_store_begin (self->store, error))
+        return NULL;
+      for (guint i = 0; i < members->len && i < limit; i++)
+        {
+          const AisleMember *m = g_ptr_array_index (members, i);
+          g_auto(AisleStmt) ins = aisle_store_prepare_cached (self->store,
+                                                              "INSERT OR IGNORE INTO member_scope "
+                                                              "(member_id, store_id, reason) VALUES "
+                                                              "(?1, ?2, 'lookup')", error);
+
+          if (ins == NULL)
+            {
+              aisle_store_rollback (self->store);
+              return NULL;
+            }
+          aisle_sqlite_bind_text (ins, 1, m->id);
+          aisle_sqlite_bind_text (ins, 2, device->store_id);
+          if (!aisle_hub_step (self, ins, error))
+            {
+              aisle_store_rollback (self->store);
+              return NULL;
+            }
+        }
+      if (!aisle_store_commit (self->store, error))
+        {
+          aisle_store_rollback (self->store);
+          return NULL;
+        }
     }
 
   json_builder_begin_object (builder);

@@ -24,6 +24,7 @@ static const struct
   const char *resource;
 } hub_migrations[] = {
   { 1, "/org/aisleretail/Aisle/hub/001-hub.sql" },
+  { 2, "/org/aisleretail/Aisle/hub/002-scope.sql" },
 };
 
 void
@@ -792,7 +793,8 @@ static gboolean sqlite_check (AisleHubDb *db, GError **error);
 /* aisle-hub-db-pull.c */
 AislePullResponse *_aisle_hub_sqlite_pull (AisleHubDb *db, const AisleHubDevice *device,
                                            gint64 cursor, guint limit, GError **error);
-char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const char *phone, const char *number,
+char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const AisleHubDevice *device,
+                                        const char *phone, const char *number,
                                         const char *query, guint limit, GError **error);
 char *_aisle_hub_sqlite_channel_secret (AisleHubDb *db, const char *channel, GError **error);
 char *_aisle_hub_sqlite_device_metrics (AisleHubDb *db, GError **error);

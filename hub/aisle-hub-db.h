@@ -94,8 +94,10 @@ typedef struct
                                           gint64                 cursor,
                                           guint                  limit,
                                           GError               **error);
-  /* A JSON array of member objects (the protocol's shape), at most @limit. */
+  /* A JSON array of member objects (the protocol's shape), at most @limit. The members found
+   * enter the scope of @device's store, so its devices cache them from then on. */
   char             *(*lookup_members)    (AisleHubDb            *self,
+                                          const AisleHubDevice  *device,
                                           const char            *phone,
                                           const char            *number,
                                           const char            *query,

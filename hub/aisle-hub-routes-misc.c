@@ -32,7 +32,7 @@ members_job (AisleHubRequest *request,
                               "member lookup is for staff tablets only");
       return;
     }
-  json = db->vtable->lookup_members (db, phone, number, q, 20, &error);
+  json = db->vtable->lookup_members (db, request->device, phone, number, q, 20, &error);
   if (json == NULL)
     aisle_hub_request_fail_error (request, error);
   else

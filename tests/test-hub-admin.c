@@ -29,37 +29,6 @@ write_file (Fixture    *f,
   return path;
 }
 
-/* Pulls everything after @cursor for the fixture's tablet; returns the response. */
-static AislePullResponse *
-pull (Fixture *f,
-      gint64   cursor)
-{
-  g_autofree char *path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT, cursor);
-  g_autofree char *body = NULL;
-  g_autoptr(GError) error = NULL;
-  AislePullResponse *response;
-
-  g_assert_cmpuint (call (f, NULL, "GET", path, f->token, NULL, &body), ==, 200);
-  response = aisle_protocol_pull_response_parse (body, -1, &error);
-  g_assert_no_error (error);
-  return response;
-}
-
-static gboolean
-has_change (AislePullResponse *response,
-            const char        *entity,
-            const char        *entity_id)
-{
-  for (guint i = 0; i < response->changes->len; i++)
-    {
-      const AisleChange *c = g_ptr_array_index (response->changes, i);
-
-      if (strcmp (c->entity, entity) == 0 && strcmp (c->entity_id, entity_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static AisleStore *
 open_store (Fixture *f)
 {
@@ -76,7 +45,7 @@ static void
 test_import_products_bad_line (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(AislePullResponse) before = pull (f, 0);
+  g_autoptr(AislePullResponse) before = pull_as (f, f->token, 0);
   g_autoptr(AislePullResponse) after = NULL;
   g_autoptr(AisleStore) store = NULL;
   g_autoptr(AisleProduct) p = NULL;
@@ -95,7 +64,7 @@ test_import_products_bad_line (Fixture       *f,
   store = open_store (f);
   p = aisle_store_get_product (store, "P100", NULL);
   g_assert_null (p);
-  after = pull (f, before->cursor);
+  after = pull_as (f, f->token, before->cursor);
   g_assert_cmpuint (after->changes->len, ==, 0);
   g_assert_cmpint (after->cursor, ==, before->cursor);
 }
@@ -104,7 +73,7 @@ static void
 test_import_products_and_stock (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(AislePullResponse) before = pull (f, 0);
+  g_autoptr(AislePullResponse) before = pull_as (f, f->token, 0);
   g_autoptr(AislePullResponse) after = NULL;
   g_autoptr(AislePullResponse) again = NULL;
   g_autoptr(AisleStore) store = NULL;
@@ -146,7 +115,7 @@ test_import_products_and_stock (Fixture       *f,
   g_assert_cmpuint (stock->len, ==, 2);
 
   /* In the change log: the tablet pulls both products and its store's stock. */
-  after = pull (f, before->cursor);
+  after = pull_as (f, f->token, before->cursor);
   g_assert_true (has_change (after, "product", "P100"));
   g_assert_true (has_change (after, "product", "P101"));
   g_assert_true (has_change (after, "stock", "P100@TPE01"));
@@ -158,7 +127,7 @@ test_import_products_and_stock (Fixture       *f,
   g_clear_pointer (&out, g_free);
   out = admin (f, NULL, "import", "stock", stock_csv, NULL);
   g_assert_nonnull (strstr (out, "imported 0 stock"));
-  again = pull (f, after->cursor);
+  again = pull_as (f, f->token, after->cursor);
   g_assert_cmpuint (again->changes->len, ==, 0);
 
   /* A bad location on line 3 keeps line 2's new figure out too. */

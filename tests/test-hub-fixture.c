@@ -253,3 +253,52 @@ parse_object (const char *text,
   return json_node_get_object (*keep);
 }
 
+
+AislePullResponse *
+pull_as (Fixture    *f,
+         const char *token,
+         gint64      cursor)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT, cursor);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AislePullResponse *response;
+
+  g_assert_cmpuint (call (f, NULL, "GET", path, token, NULL, &body), ==, 200);
+  response = aisle_protocol_pull_response_parse (body, -1, &error);
+  g_assert_no_error (error);
+  return response;
+}
+
+AislePullResponse *
+pull_all (Fixture    *f,
+          const char *token)
+{
+  AislePullResponse *all = pull_as (f, token, 0);
+
+  while (all->more)
+    {
+      g_autoptr(AislePullResponse) next = pull_as (f, token, all->cursor);
+
+      for (guint i = 0; i < next->changes->len; i++)
+        g_ptr_array_add (all->changes, g_steal_pointer (&next->changes->pdata[i]));
+      all->cursor = next->cursor;
+      all->more = next->more;
+    }
+  return all;
+}
+
+gboolean
+has_change (AislePullResponse *response,
+            const char        *entity,
+            const char        *entity_id)
+{
+  for (guint i = 0; i < response->changes->len; i++)
+    {
+      const AisleChange *c = g_ptr_array_index (response->changes, i);
+
+      if (c != NULL && strcmp (c->entity, entity) == 0 && strcmp (c->entity_id, entity_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}

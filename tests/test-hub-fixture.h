@@ -55,6 +55,16 @@ void        teardown     (Fixture       *f,
                           gconstpointer  data);
 JsonObject *parse_object (const char    *text,
                           JsonNode     **keep);
+/* GET /v1/sync/pull?cursor=@cursor as @token's device (one page). */
+AislePullResponse *pull_as    (Fixture           *f,
+                               const char        *token,
+                               gint64             cursor);
+/* Every page from cursor 0. */
+AislePullResponse *pull_all   (Fixture           *f,
+                               const char        *token);
+gboolean           has_change (AislePullResponse *response,
+                               const char        *entity,
+                               const char        *entity_id);
 /* The hub's /metrics text. */
 char       *metrics      (Fixture       *f);
 
