@@ -1179,6 +1179,74 @@ test_demo_content (Fixture       *f,
                                              AISLE_DEMO_PIN, strlen (AISLE_DEMO_PIN)), ==, 0);
 }
 
+/* The bulk loader writes what the typed API would: cached balances equal the ledger, the
+ * name index holds exactly each member's tokens, and every index of a fresh cache exists. */
+static void
+test_demo_consistent (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autoptr(AisleStore) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *fresh_indexes = NULL;
+  sqlite3 *db = aisle_store_get_sqlite (f->store);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  fill_demo (f->store, 400, 11, NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*), sum (m.points = ifnull ((SELECT sum (delta) "
+                                       "FROM points_ledger WHERE member_id = m.id), 0)), "
+                                       "sum (m.points > 0) FROM members AS m",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 400);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 400);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), >, 100);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rid, name, last_activity_at FROM members",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) tokens = aisle_name_tokens ((const char *) sqlite3_column_text (stmt, 1));
+      g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *t = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT token FROM member_name_tokens "
+                                           "WHERE member_rid = ?1 AND last_activity_at = ?2",
+                                           -1, &t, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (t, 1, sqlite3_column_int64 (stmt, 0));
+      sqlite3_bind_int64 (t, 2, sqlite3_column_int64 (stmt, 2));
+      while (sqlite3_step (t) == SQLITE_ROW)
+        g_ptr_array_add (stored, g_strdup ((const char *) sqlite3_column_text (t, 0)));
+      sqlite3_finalize (t);
+      g_assert_cmpuint (stored->len, ==, tokens->len);
+      for (guint i = 0; i < tokens->len; i++)
+        g_assert_true (g_ptr_array_find_with_equal_func (stored, tokens->pdata[i], g_str_equal,
+                                                         NULL));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 400);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM member_name_tokens WHERE "
+                                       "member_rid NOT IN (SELECT rid FROM members)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+
+  fresh = aisle_store_open (fresh_path, AISLE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  indexes = checksum_query (f->path, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                     "ORDER BY name");
+  fresh_indexes = checksum_query (fresh_path, "SELECT name, sql FROM sqlite_schema WHERE "
+                                              "type = 'index' ORDER BY name");
+  g_assert_cmpstr (indexes, ==, fresh_indexes);
+}
+
 static void
 add_api_tests (void)
 {
@@ -1198,6 +1266,7 @@ add_api_tests (void)
   ADD_API ("/aisle/core/worker/search", test_worker_search);
   ADD_API ("/aisle/core/store/demo/deterministic", test_demo_deterministic);
   ADD_API ("/aisle/core/store/demo/content", test_demo_content);
+  ADD_API ("/aisle/core/store/demo/consistent", test_demo_consistent);
 
 #undef ADD_API
 }
