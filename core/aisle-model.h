@@ -286,5 +286,7 @@ gboolean      aisle_reservation_status_from_string (const char             *name
 char         *aisle_uuid_new                (void);
 char         *aisle_phone_normalize         (const char      *phone);
 char         *aisle_phone_mask              (const char      *phone);
+char         *aisle_barcode_to_gtin13       (const char      *barcode);
+char         *aisle_upce_to_gtin13          (const char      *barcode);
 
 G_END_DECLS

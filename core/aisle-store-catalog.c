@@ -427,16 +427,24 @@ upsert_product_inner (AisleStore          *self,
   }
   for (guint i = 0; product->barcodes != NULL && product->barcodes[i] != NULL; i++)
     {
+      g_autofree char *key = _aisle_barcode_key (product->barcodes[i]);
       g_auto(AisleStmt) ins = NULL;
+      gboolean repeated = FALSE;
 
-      if (*product->barcodes[i] == '\0')
+      /* A label may list one code in two forms (UPC-A and its EAN-13): one key. */
+      for (guint j = 0; j < i && !repeated; j++)
+        {
+          g_autofree char *earlier = _aisle_barcode_key (product->barcodes[j]);
+          repeated = g_strcmp0 (earlier, key) == 0;
+        }
+      if (key == NULL || repeated)
         continue;
       ins = _aisle_store_prepare (self,
                                   "INSERT INTO product_barcodes (barcode, product_id) "
                                   "VALUES (?1, ?2)", error);
       if (ins == NULL)
         return FALSE;
-      _aisle_bind_text (ins, 1, product->barcodes[i]);
+      _aisle_bind_text (ins, 1, key);
       _aisle_bind_text (ins, 2, product->id);
       if (!_aisle_store_step_done (self, ins, "saving a barcode", error))
         return FALSE;
@@ -564,11 +572,95 @@ aisle_store_get_product (AisleStore  *self,
                             "WHERE id = ?1", id, "id", error);
 }
 
+/* The stored form of a barcode: its GTIN-13 when it is a valid EAN-13, EAN-8, UPC-A or UPC-E
+ * (aisle_barcode_to_gtin13(), the key aisle-codes reports), else the text without surrounding
+ * spaces (an in-store code). NULL for an empty one. */
+char *
+_aisle_barcode_key (const char *barcode)
+{
+  char *key = aisle_barcode_to_gtin13 (barcode);
+
+  if (key == NULL && barcode != NULL)
+    key = g_strstrip (g_strdup (barcode));
+  if (key != NULL && *key == '\0')
+    g_clear_pointer (&key, g_free);
+  return key;
+}
+
+/* Migration 3: rewrites barcodes stored before they were normalised. A key that another row
+ * already holds (both forms of one code were stored) keeps that row and drops this one. */
+gboolean
+_aisle_store_migrate_barcodes (AisleStore  *self,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) new = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  {
+    g_auto(AisleStmt) stmt = _aisle_store_prepare (self, "SELECT barcode FROM product_barcodes",
+                                                   error);
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *barcode = (const char *) sqlite3_column_text (stmt, 0);
+        g_autofree char *key = _aisle_barcode_key (barcode);
+
+        if (key != NULL && g_strcmp0 (key, barcode) != 0)
+          {
+            g_ptr_array_add (old, g_strdup (barcode));
+            g_ptr_array_add (new, g_steal_pointer (&key));
+          }
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _aisle_store_set_error (self, rc, "reading barcodes", error);
+        return FALSE;
+      }
+  }
+  for (guint i = 0; i < old->len; i++)
+    {
+      g_auto(AisleStmt) upd = _aisle_store_prepare (self,
+                                                    "UPDATE OR IGNORE product_barcodes "
+                                                    "SET barcode = ?2 WHERE barcode = ?1", error);
+      if (upd == NULL)
+        return FALSE;
+      _aisle_bind_text (upd, 1, old->pdata[i]);
+      _aisle_bind_text (upd, 2, new->pdata[i]);
+      if (!_aisle_store_step_done (self, upd, "normalising a barcode", error))
+        return FALSE;
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_auto(AisleStmt) del = _aisle_store_prepare (self,
+                                                        "DELETE FROM product_barcodes "
+                                                        "WHERE barcode = ?1", error);
+          if (del == NULL)
+            return FALSE;
+          g_message ("barcode %s duplicates %s: dropped", (const char *) old->pdata[i],
+                     (const char *) new->pdata[i]);
+          _aisle_bind_text (del, 1, old->pdata[i]);
+          if (!_aisle_store_step_done (self, del, "normalising a barcode", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+#define PRODUCT_BY_BARCODE_SQL \
+  "SELECT p.id, p.name, p.brand, p.category, p.price, p.popularity " \
+  "FROM product_barcodes AS b JOIN products AS p ON p.id = b.product_id " \
+  "WHERE b.barcode = ?1"
+
 /**
  * aisle_store_get_product_by_barcode:
  * @self: an #AisleStore
- * @barcode: an EAN-13, EAN-8 or UPC-A as scanned
+ * @barcode: an EAN-13, EAN-8, UPC-A or UPC-E as scanned or typed, or an in-store code
  * @error: return location for a #GError
+ *
+ * Barcodes are stored by their GTIN-13 (aisle_barcode_to_gtin13()), so every printed form of
+ * a code finds its product: a UPC-A, its EAN-13 form with a leading 0, its UPC-E. Eight digits
+ * that are valid both as EAN-8 and as UPC-E are tried as EAN-8 first, then as UPC-E.
  *
  * Returns: (transfer full): the product, or %NULL (NOT_FOUND if no product has @barcode)
  */
@@ -577,13 +669,37 @@ aisle_store_get_product_by_barcode (AisleStore  *self,
                                     const char  *barcode,
                                     GError     **error)
 {
+  g_autofree char *key = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *upce = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AisleProduct *product;
+
   g_return_val_if_fail (AISLE_IS_STORE (self), NULL);
   g_return_val_if_fail (barcode != NULL, NULL);
 
-  return get_product_where (self,
-                            "SELECT p.id, p.name, p.brand, p.category, p.price, p.popularity "
-                            "FROM product_barcodes AS b JOIN products AS p ON p.id = b.product_id "
-                            "WHERE b.barcode = ?1", barcode, "barcode", error);
+  key = _aisle_barcode_key (barcode);
+  if (key == NULL)
+    {
+      g_set_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND,
+                   "no product with an empty barcode");
+      return NULL;
+    }
+  product = get_product_where (self, PRODUCT_BY_BARCODE_SQL, key, "barcode", &local_error);
+  if (product != NULL)
+    return product;
+  if (!g_error_matches (local_error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (barcode));
+  upce = aisle_upce_to_gtin13 (stripped);
+  if (upce != NULL && strcmp (upce, key) != 0)
+    return get_product_where (self, PRODUCT_BY_BARCODE_SQL, upce, "barcode", error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 /* --- stock --------------------------------------------------------------------------------- */

@@ -53,6 +53,11 @@ gboolean      _aisle_require_id           (const char   *id,
                                            const char   *what,
                                            GError      **error);
 
+/* aisle-store-catalog.c */
+char         *_aisle_barcode_key          (const char   *barcode);
+gboolean      _aisle_store_migrate_barcodes (AisleStore *self,
+                                             GError    **error);
+
 /* aisle-store-search.c */
 gboolean      _aisle_store_index_member   (AisleStore   *self,
                                            gint64        rid,

@@ -37,6 +37,7 @@ typedef struct
 static const Migration migrations[] = {
   { 1, "/org/aisleretail/Aisle/store/001-initial.sql", NULL },
   { 2, "/org/aisleretail/Aisle/store/002-search.sql", _aisle_store_backfill_search },
+  { 3, "/org/aisleretail/Aisle/store/003-barcodes.sql", _aisle_store_migrate_barcodes },
 };
 
 G_DEFINE_FINAL_TYPE (AisleStore, aisle_store, G_TYPE_OBJECT)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "aisle-codes.h"
 #include "aisle-model.h"
 #include "aisle-test.h"
 
@@ -205,6 +206,76 @@ test_records_copy (void)
   aisle_member_free (NULL);
 }
 
+/* The store's key for a barcode must be the gtin13 aisle-codes reports for the same digits,
+ * or a scanned code would not find the product stored under it. */
+static const struct
+{
+  const char *barcode;
+  const char *gtin13;   /* NULL: not a valid product code */
+} barcodes[] = {
+  { "4006381333931", "4006381333931" },   /* EAN-13 */
+  { "9780306406157", "9780306406157" },   /* ISBN as EAN-13 (Bookland) */
+  { "5901234123457", "5901234123457" },   /* the GS1 EAN-13 example */
+  { "4710088412348", "4710088412348" },   /* GS1 Taiwan */
+  { "036000291452", "0036000291452" },    /* UPC-A */
+  { "012345678905", "0012345678905" },    /* UPC-A */
+  { "0036000291452", "0036000291452" },   /* UPC-A in its EAN-13 form */
+  { "96385074", "0000096385074" },        /* EAN-8 */
+  { "55123457", "0000055123457" },        /* the GS1 EAN-8 example */
+  { "40170725", "0000040170725" },        /* EAN-8 */
+  { "04252614", "0042100005264" },        /* UPC-E (not a valid EAN-8) */
+  { "01234565", "0000001234565" },        /* valid as EAN-8 and as UPC-E: read as EAN-8 */
+  { "4006381333932", NULL },              /* wrong check digit */
+  { "036000291453", NULL },
+  { "96385075", NULL },
+  { "40063813339", NULL },                /* 11 digits */
+  { "P0001", NULL },
+  { "", NULL },
+};
+
+static void
+test_barcode_gtin13 (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (barcodes); i++)
+    {
+      g_autofree char *key = aisle_barcode_to_gtin13 (barcodes[i].barcode);
+      g_autoptr(AisleCode) code = aisle_codes_classify_text (barcodes[i].barcode, NULL);
+      const AisleProductCode *product = NULL;
+
+      g_test_message ("%s", barcodes[i].barcode);
+      g_assert_cmpstr (key, ==, barcodes[i].gtin13);
+      if (code != NULL && aisle_code_get_kind (code) == AISLE_CODE_KIND_PRODUCT)
+        product = aisle_code_get_product (code);
+      if (barcodes[i].gtin13 != NULL)
+        {
+          g_assert_nonnull (product);
+          g_assert_true (aisle_code_is_valid (code));
+          g_assert_cmpstr (product->gtin13, ==, key);
+        }
+      else
+        g_assert_true (product == NULL || !aisle_code_is_valid (code));
+    }
+
+  /* Surrounding spaces (a typed code) do not matter; inner ones do. */
+  {
+    g_autofree char *key = aisle_barcode_to_gtin13 (" 036000291452\n");
+    g_assert_cmpstr (key, ==, "0036000291452");
+  }
+  g_assert_null (aisle_barcode_to_gtin13 ("0360 00291452"));
+  g_assert_null (aisle_barcode_to_gtin13 (NULL));
+
+  /* The other reading of an ambiguous eight digits, for a second lookup. */
+  {
+    g_autofree char *upce = aisle_upce_to_gtin13 ("01234565");
+    g_autofree char *not_upce = aisle_upce_to_gtin13 ("96385074");
+    g_autofree char *ns2 = aisle_upce_to_gtin13 ("21234565");
+
+    g_assert_cmpstr (upce, ==, "0012345000065");
+    g_assert_null (not_upce);
+    g_assert_null (ns2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/aisle/core/model/enums", test_enums);
   g_test_add_func ("/aisle/core/model/order-copy", test_order_copy);
   g_test_add_func ("/aisle/core/model/records-copy", test_records_copy);
+  g_test_add_func ("/aisle/core/model/barcode-gtin13", test_barcode_gtin13);
 
   return g_test_run ();
 }

@@ -143,6 +143,13 @@ test_migrate_v1 (Fixture       *f,
   exec_sql (db, "INSERT INTO members (id, number, name, phone, last_activity_at) "
                 "VALUES ('m-1', '10000001', '歐陽娜娜', '0912345678', 100);"
                 "INSERT INTO products (id, name, brand) VALUES ('P1', '無糖綠茶 600ml', '統一');"
+                "INSERT INTO products (id, name, brand) VALUES ('P2', '洗碗精', '白蘭');"
+                /* Before schema 3 barcodes were stored as given: a UPC-A, and a product
+                 * that had both forms of one code; an in-store code stays as it is. */
+                "INSERT INTO product_barcodes VALUES ('036000291452', 'P1');"
+                "INSERT INTO product_barcodes VALUES ('0012345678905', 'P2');"
+                "INSERT INTO product_barcodes VALUES ('012345678905', 'P2');"
+                "INSERT INTO product_barcodes VALUES ('INSTORE-7', 'P2');"
                 "PRAGMA user_version = 1;");
   sqlite3_close (db);
 
@@ -163,6 +170,103 @@ test_migrate_v1 (Fixture       *f,
   found = aisle_store_search_products (f->store, "綠茶", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
+
+  {
+    g_autoptr(AisleProduct) p1 = aisle_store_get_product_by_barcode (f->store, "036000291452",
+                                                                     &error);
+    g_autoptr(AisleProduct) p2 = aisle_store_get_product (f->store, "P2", &error);
+    const char * const p2_codes[] = { "0012345678905", "INSTORE-7", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (p1->id, ==, "P1");
+    g_assert_cmpstrv (p1->barcodes, ((const char * const[]) { "0036000291452", NULL }));
+    g_assert_cmpstrv (p2->barcodes, p2_codes);
+  }
+}
+
+/* Barcodes are stored by their GTIN-13, so every printed form of a code finds the product. */
+static void
+test_barcode_forms (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleProduct) tea = aisle_product_new ();
+  g_autoptr(AisleProduct) gum = aisle_product_new ();
+  g_autoptr(AisleProduct) clash = aisle_product_new ();
+  g_autoptr(AisleProduct) stored = NULL;
+  const char * const tea_codes[] = { "4710088412348", "96385074", " INSTORE-1 ", NULL };
+  /* A UPC-A listed twice (also in its EAN-13 form) and one with a UPC-E. */
+  const char * const gum_codes[] = { "036000291452", "0036000291452", "042100005264", NULL };
+  static const struct
+  {
+    const char *query;
+    const char *id;
+  } lookups[] = {
+    { "4710088412348", "tea" },   /* EAN-13 */
+    { "96385074", "tea" },        /* EAN-8 */
+    { "0000096385074", "tea" },   /* EAN-8 in its GTIN-13 form */
+    { "INSTORE-1", "tea" },       /* not a GTIN: as given, trimmed */
+    { "036000291452", "gum" },    /* UPC-A */
+    { "0036000291452", "gum" },   /* UPC-A as EAN-13 */
+    { " 036000291452\n", "gum" },
+    { "04252614", "gum" },        /* UPC-E of 042100005264 */
+    { "042100005264", "gum" },
+    { "0042100005264", "gum" },
+  };
+
+  tea->id = g_strdup ("tea");
+  tea->name = g_strdup ("無糖綠茶");
+  tea->barcodes = g_strdupv ((GStrv) tea_codes);
+  g_assert_true (aisle_store_upsert_product (f->store, tea, &error));
+  g_assert_no_error (error);
+  gum->id = g_strdup ("gum");
+  gum->name = g_strdup ("Wrigley's");
+  gum->barcodes = g_strdupv ((GStrv) gum_codes);
+  g_assert_true (aisle_store_upsert_product (f->store, gum, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      g_autoptr(AisleProduct) found = aisle_store_get_product_by_barcode (f->store,
+                                                                          lookups[i].query,
+                                                                          &error);
+      g_test_message ("%s", lookups[i].query);
+      g_assert_no_error (error);
+      g_assert_cmpstr (found->id, ==, lookups[i].id);
+    }
+
+  stored = aisle_store_get_product (f->store, "gum", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (stored->barcodes, ((const char * const[]) { "0036000291452", "0042100005264",
+                                                                 NULL }));
+
+  /* Eight digits valid as EAN-8 and as UPC-E: the EAN-8 reading first, then the UPC-E one. */
+  {
+    g_autoptr(AisleProduct) upce_only = aisle_product_new ();
+    g_autoptr(AisleProduct) found = NULL;
+
+    upce_only->id = g_strdup ("upce");
+    upce_only->name = g_strdup ("UPC-E item");
+    upce_only->barcodes = g_strsplit ("012345000065", " ", -1);
+    g_assert_true (aisle_store_upsert_product (f->store, upce_only, &error));
+    found = aisle_store_get_product_by_barcode (f->store, "01234565", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found->id, ==, "upce");
+  }
+
+  /* Another form of a code another product has is the same barcode. */
+  clash->id = g_strdup ("clash");
+  clash->name = g_strdup ("clash");
+  clash->barcodes = g_strsplit ("0000096385074", " ", -1);
+  g_assert_false (aisle_store_upsert_product (f->store, clash, &error));
+  g_assert_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_null (aisle_store_get_product_by_barcode (f->store, "4006381333931", &error));
+  g_assert_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (aisle_store_get_product_by_barcode (f->store, "  ", &error));
+  g_assert_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -1257,6 +1361,7 @@ add_api_tests (void)
   ADD_API ("/aisle/core/store/api/members", test_members);
   ADD_API ("/aisle/core/store/api/consent-bindings-notes-tags", test_consent_bindings_notes_tags);
   ADD_API ("/aisle/core/store/api/products-stock", test_products_stock);
+  ADD_API ("/aisle/core/store/api/barcode-forms", test_barcode_forms);
   ADD_API ("/aisle/core/store/api/orders-points-coupons", test_orders_points_coupons);
   ADD_API ("/aisle/core/store/api/invoices-reservations", test_invoices_reservations);
   ADD_API ("/aisle/core/store/api/outbox-sync-state", test_outbox_sync_state);
