@@ -25,6 +25,7 @@ static const struct
 } hub_migrations[] = {
   { 1, "/org/aisleretail/Aisle/hub/001-hub.sql" },
   { 2, "/org/aisleretail/Aisle/hub/002-scope.sql" },
+  { 3, "/org/aisleretail/Aisle/hub/003-upkeep.sql" },
 };
 
 void
@@ -274,17 +275,20 @@ device_from_row (sqlite3_stmt *stmt)
   return d;
 }
 
-/* Last-seen times are kept in memory and written with the next transaction: a write per
- * pull would cost a commit (and an fsync) on the hub's hottest path. */
-static gboolean
-flush_last_seen (AisleHubSqlite *self,
-                 GError        **error)
+/* Last-seen times are kept in memory and written in one transaction by the worker's upkeep
+ * (every few seconds), /metrics and shutdown: a write per call would cost a commit (and an
+ * fsync) on the hub's hottest path. */
+gboolean
+aisle_hub_sqlite_flush_last_seen (AisleHubSqlite *self,
+                                  GError        **error)
 {
   GHashTableIter iter;
   gpointer key, value;
 
   if (g_hash_table_size (self->last_seen) == 0)
     return TRUE;
+  if (!aisle_store_begin (self->store, error))
+    return FALSE;
   g_hash_table_iter_init (&iter, self->last_seen);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -292,14 +296,20 @@ flush_last_seen (AisleHubSqlite *self,
                                                      "UPDATE devices SET last_seen = max (last_seen, ?2) "
                                                      "WHERE id = ?1", error);
       if (stmt == NULL)
-        return FALSE;
+        goto fail;
       aisle_sqlite_bind_text (stmt, 1, key);
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) value);
       if (!aisle_hub_step (self, stmt, error))
-        return FALSE;
+        goto fail;
     }
+  if (!aisle_store_commit (self->store, error))
+    goto fail;
   g_hash_table_remove_all (self->last_seen);
   return TRUE;
+
+fail:
+  aisle_store_rollback (self->store);
+  return FALSE;
 }
 
 static AisleHubDevice *
@@ -312,7 +322,6 @@ sqlite_authenticate (AisleHubDb  *db,
   g_autofree char *hash = NULL;
   g_auto(AisleStmt) stmt = NULL;
   AisleHubDevice *device;
-  gint64 *seen;
   int rc;
 
   if (token == NULL || *token == '\0')
@@ -344,9 +353,7 @@ sqlite_authenticate (AisleHubDb  *db,
       aisle_hub_device_free (device);
       return NULL;
     }
-  seen = g_new (gint64, 1);
-  *seen = now;
-  g_hash_table_insert (self->last_seen, g_strdup (device->id), seen);
+  aisle_hub_sqlite_note_seen (self, device->id, now);
   return device;
 }
 
@@ -431,7 +438,7 @@ GPtrArray *
 aisle_hub_sqlite_list_devices (AisleHubSqlite *self,
                                GError        **error)
 {
-  if (!flush_last_seen (self, error))
+  if (!aisle_hub_sqlite_flush_last_seen (self, error))
     return NULL;
   return list_devices_where (self, "SELECT " DEVICE_COLUMNS " FROM devices ORDER BY store_id, paired_at",
                              error);
@@ -798,6 +805,14 @@ char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const AisleHubDevice *de
                                         const char *query, guint limit, GError **error);
 char *_aisle_hub_sqlite_channel_secret (AisleHubDb *db, const char *channel, GError **error);
 char *_aisle_hub_sqlite_device_metrics (AisleHubDb *db, GError **error);
+/* aisle-hub-upkeep.c */
+void _aisle_hub_sqlite_record_seen (AisleHubDb *db, GHashTable *seen);
+gboolean _aisle_hub_sqlite_maintain (AisleHubDb *db, gint64 now, GError **error);
+gpointer _aisle_hub_sqlite_watch_open (AisleHubDb *db, GError **error);
+gboolean _aisle_hub_sqlite_watch_poll (gpointer watch, gint64 *out_max_seq,
+                                       gint64 *out_revocations);
+void _aisle_hub_sqlite_watch_close (gpointer watch);
+AisleStaff *_aisle_hub_sqlite_get_staff (AisleHubDb *db, const char *staff_id, GError **error);
 
 static char *
 sqlite_ingest (AisleHubDb            *db,
@@ -818,6 +833,12 @@ static const AisleHubDbVTable sqlite_vtable = {
   .channel_secret = _aisle_hub_sqlite_channel_secret,
   .ingest_order = sqlite_ingest,
   .device_metrics = _aisle_hub_sqlite_device_metrics,
+  .record_seen = _aisle_hub_sqlite_record_seen,
+  .maintain = _aisle_hub_sqlite_maintain,
+  .watch_open = _aisle_hub_sqlite_watch_open,
+  .watch_poll = _aisle_hub_sqlite_watch_poll,
+  .watch_close = _aisle_hub_sqlite_watch_close,
+  .get_staff = _aisle_hub_sqlite_get_staff,
 };
 
 static void
@@ -826,7 +847,7 @@ sqlite_close (AisleHubDb *db)
   AisleHubSqlite *self = (AisleHubSqlite *) db;
   g_autoptr(GError) error = NULL;
 
-  if (!flush_last_seen (self, &error))
+  if (!aisle_hub_sqlite_flush_last_seen (self, &error))
     g_warning ("could not record devices' last-seen times: %s", error->message);
   g_hash_table_unref (self->last_seen);
   g_clear_object (&self->store);
@@ -849,7 +870,7 @@ sqlite_check (AisleHubDb  *db,
       return FALSE;
     }
   /* Piggy-back the last-seen flush on health checks, which a supervisor runs periodically. */
-  return flush_last_seen (self, error);
+  return aisle_hub_sqlite_flush_last_seen (self, error);
 }
 
 AisleHubSqlite *

@@ -110,6 +110,29 @@ typedef struct
   char             *(*ingest_order)      (AisleHubDb            *self,
                                           const AisleHubIngest  *ingest,
                                           GError               **error);
+  /* Merges @seen (device id -> Unix seconds) into the devices' last-seen times. */
+  void              (*record_seen)       (AisleHubDb            *self,
+                                          GHashTable            *seen);
+  /* Periodic upkeep on the worker: writes last-seen times, re-derives tiers that may have
+   * lapsed. Cheap when there is nothing to do. */
+  gboolean          (*maintain)          (AisleHubDb            *self,
+                                          gint64                 now,
+                                          GError               **error);
+  /* The main thread's own read-only view of the database, for the empty-pull fast path:
+   * opened once on the main thread (never touching the worker's connection), then polled. */
+  gpointer          (*watch_open)        (AisleHubDb            *self,
+                                          GError               **error);
+  /* TRUE when anyone (this hub or another process) committed since the last call, and then the
+   * change log's highest sequence and a counter that moves with every device revocation.
+   * Cheap: a shared-memory check when nothing changed. */
+  gboolean          (*watch_poll)        (gpointer               watch,
+                                          gint64                *out_max_seq,
+                                          gint64                *out_revocations);
+  void              (*watch_close)       (gpointer               watch);
+  /* A staff record (with its PIN hash), or NULL with AISLE_ERROR_NOT_FOUND. */
+  AisleStaff       *(*get_staff)         (AisleHubDb            *self,
+                                          const char            *staff_id,
+                                          GError               **error);
   /* Prometheus lines describing the devices (last seen, last mutation id). */
   char             *(*device_metrics)    (AisleHubDb            *self,
                                           GError               **error);

@@ -235,6 +235,9 @@ aisle_hub_sqlite_ingest_order (AisleHubSqlite        *hub,
             goto fail;
         }
     }
+  /* The order (or its refund) moves the member's 12-month spend, and so maybe the tier. */
+  if (!aisle_hub_update_tier (hub, order->member_id, ingest->now, error))
+    goto fail;
   if (!aisle_store_commit (hub->store, error))
     goto fail;
 

@@ -153,24 +153,126 @@ aisle_hub_route_ingest (AisleHubRequest *request)
 
 /* --- GET /v1/reports/store ----------------------------------------------------------------- */
 
+/* A report is for a manager of that store, on a tablet of that store: the device's token plus
+ * the manager's staff id and PIN (X-Aisle-Staff, X-Aisle-Staff-Pin), checked against the
+ * argon2id hash. The figures themselves are the manager issue's (#8): until then an authorised
+ * manager gets 501, everyone else 401 or 403. */
+typedef struct
+{
+  char       *store;
+  char       *staff_id;
+  char       *pin;          /* wiped on free, never logged */
+  AisleStaff *staff;        /* loaded by the DB job */
+} ReportArgs;
+
+static void
+report_args_free (gpointer data)
+{
+  ReportArgs *args = data;
+
+  g_free (args->store);
+  g_free (args->staff_id);
+  if (args->pin != NULL)
+    sodium_memzero (args->pin, strlen (args->pin));
+  g_free (args->pin);
+  g_clear_pointer (&args->staff, aisle_staff_free);
+  g_free (args);
+}
+
+/* In the offload pool: argon2id takes tens of milliseconds and 64 MiB, never on the DB worker. */
+static void
+reports_verify (AisleHubRequest *request)
+{
+  ReportArgs *args = request->data;
+  const AisleStaff *staff = args->staff;
+  g_autofree char *message = NULL;
+
+  if (staff->pin_hash == NULL ||
+      crypto_pwhash_str_verify (staff->pin_hash, args->pin, strlen (args->pin)) != 0)
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                              "wrong staff id or PIN");
+      return;
+    }
+  if (staff->role != AISLE_STAFF_ROLE_MANAGER || g_strcmp0 (staff->branch_id, args->store) != 0)
+    {
+      message = g_strdup_printf ("only a manager of store %s may see its report", args->store);
+      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden", message);
+      return;
+    }
+  /* The figures belong to the manager issue; say so rather than return empty numbers. */
+  aisle_hub_request_fail (request, SOUP_STATUS_NOT_IMPLEMENTED, "not_implemented",
+                          "store reports are not implemented yet; this manager is authorised "
+                          "to see them");
+}
+
 static void
 reports_job (AisleHubRequest *request,
              AisleHubDb      *db)
 {
+  ReportArgs *args = request->data;
+  g_autoptr(GError) error = NULL;
+
   if (g_strcmp0 (request->device->mode, "tablet") != 0)
     {
       aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
                               "reports are for managers on staff tablets");
       return;
     }
-  /* The figures belong to the manager issue; say so rather than return empty numbers. */
-  aisle_hub_request_fail (request, SOUP_STATUS_NOT_IMPLEMENTED, "unavailable",
-                          "store reports are not implemented yet");
+  if (g_strcmp0 (request->device->store_id, args->store) != 0)
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
+                              "a device sees the report of its own store only");
+      return;
+    }
+  args->staff = db->vtable->get_staff (db, args->staff_id, &error);
+  if (args->staff == NULL)
+    {
+      if (g_error_matches (error, AISLE_ERROR, AISLE_ERROR_NOT_FOUND))
+        aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                                "wrong staff id or PIN");
+      else
+        aisle_hub_request_fail_error (request, error);
+      return;
+    }
+  if (!args->staff->active)
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
+                              "this staff member is no longer active");
+      return;
+    }
+  request->offload = reports_verify;
 }
 
 void
 aisle_hub_route_reports (AisleHubRequest *request)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->msg);
+  const char *staff = soup_message_headers_get_one (headers, "X-Aisle-Staff");
+  const char *pin = soup_message_headers_get_one (headers, "X-Aisle-Staff-Pin");
+  const char *store = request->query != NULL ? g_hash_table_lookup (request->query, "store") : NULL;
+  ReportArgs *args;
+
+  if (store == NULL || *store == '\0')
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_BAD_REQUEST, "invalid",
+                              "give store= (and from=, to= as Unix seconds)");
+      aisle_hub_request_finish (request);
+      return;
+    }
+  if (staff == NULL || pin == NULL || *staff == '\0' || *pin == '\0')
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                              "reports need a manager's X-Aisle-Staff and X-Aisle-Staff-Pin");
+      aisle_hub_request_finish (request);
+      return;
+    }
+  args = g_new0 (ReportArgs, 1);
+  args->store = g_strdup (store);
+  args->staff_id = g_strdup (staff);
+  args->pin = g_strdup (pin);
+  request->data = args;
+  request->data_free = report_args_free;
   aisle_hub_request_run (request, reports_job);
 }
 
@@ -215,7 +317,9 @@ metrics_job (AisleHubRequest *request,
 void
 aisle_hub_route_metrics (AisleHubRequest *request)
 {
-  /* Counters live on the main thread: snapshot them here, add the devices on the worker. */
+  /* Counters live on the main thread: snapshot them here, add the devices on the worker,
+   * after the fast path's last-seen times (queued first). */
+  aisle_hub_server_flush_seen (request->server);
   request->data = aisle_hub_server_metrics_text (request->server);
   request->data_free = g_free;
   aisle_hub_request_run (request, metrics_job);

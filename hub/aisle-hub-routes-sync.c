@@ -161,9 +161,12 @@ push_job (AisleHubRequest *request,
   if (!db->vtable->push (db, request->device, mutations, request->now, request->results, &last,
                          &error))
     {
+      if (last > request->device->last_mutation_id)
+        request->device->last_mutation_id = last;
       aisle_hub_request_fail_error (request, error);
       return;
     }
+  request->device->last_mutation_id = last;
   aisle_hub_request_ok (request, aisle_protocol_push_response_to_string (last, request->results));
 }
 
@@ -210,6 +213,7 @@ pull_job (AisleHubRequest *request,
       return;
     }
   request->pull_rows = response->changes->len;
+  request->device->last_mutation_id = response->last_mutation_id;
   aisle_hub_request_ok (request, aisle_protocol_pull_response_to_string (response));
 }
 
@@ -251,5 +255,7 @@ aisle_hub_route_pull (AisleHubRequest *request)
     return;
   args->cursor = cursor;
   args->limit = (guint) limit;
+  if (aisle_hub_server_try_empty_pull (request, cursor))
+    return;
   aisle_hub_request_run (request, pull_job);
 }

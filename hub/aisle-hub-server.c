@@ -16,6 +16,10 @@
 
 #include "aisle-hub-server-private.h"
 
+/* How often the worker does its upkeep (last-seen times, tiers) and the main thread hands it
+ * the fast path's last-seen times. */
+#define MAINTAIN_SECONDS 5
+
 static const double buckets[] = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
                                   0.5, 1.0, 2.5 };
 
@@ -37,6 +41,15 @@ struct _AisleHubServer
   gboolean       shutting_down;
   GSourceFunc    done;
   gpointer       done_data;
+  GThreadPool   *offload;         /* slow CPU work off the DB worker */
+
+  /* the empty-pull fast path, main thread only */
+  AisleHubAuthCache *auth_cache;
+  gpointer       watch;           /* the storage's own view of the change log, nullable */
+  gint64         max_seq;         /* the change log's highest sequence at the last poll */
+  gint64         epoch;           /* the revocation counter: cached devices are of this epoch */
+  guint64        pulls_cached;    /* empty pulls answered by the fast path */
+  guint          seen_timer;
 
   /* metrics, main thread only */
   GHashTable    *requests;        /* "route\nstatus" -> guint64* */
@@ -49,6 +62,7 @@ typedef struct
 {
   AisleHubRequest *request;
   AisleHubJobFunc  func;
+  GHashTable      *seen;          /* or: last-seen times to record */
 } Job;
 
 static Job quit_job;
@@ -201,6 +215,15 @@ complete_on_main (gpointer data)
   AisleHubRequest *request = data;
   AisleHubServer *self = request->server;
 
+  if (request->token != NULL && request->auth_required)
+    {
+      if (request->device != NULL && request->status != SOUP_STATUS_UNAUTHORIZED &&
+          request->status != SOUP_STATUS_FORBIDDEN)
+        aisle_hub_auth_cache_store (self->auth_cache, request->token, request->device,
+                                    request->auth_epoch);
+      else if (request->device == NULL)
+        aisle_hub_auth_cache_forget (self->auth_cache, request->token);
+    }
   soup_server_message_unpause (request->msg);
   aisle_hub_request_finish (request);
   g_assert (self->in_flight > 0);
@@ -215,19 +238,70 @@ complete_on_main (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Main thread: notices any commit (this hub's worker, aisle-hub admin's imports) since the
+ * last call; a revocation among them drops the cached devices. */
+static void
+refresh (AisleHubServer *self)
+{
+  gint64 revocations;
+
+  if (self->watch != NULL &&
+      self->db->vtable->watch_poll (self->watch, &self->max_seq, &revocations))
+    {
+      if (revocations != self->epoch)
+        aisle_hub_auth_cache_clear (self->auth_cache);
+      self->epoch = revocations;
+    }
+}
+
+static void
+maintain (AisleHubServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->db->vtable->maintain (self->db, g_get_real_time () / G_USEC_PER_SEC, &error))
+    g_warning ("hub upkeep failed: %s", error->message);
+}
+
+static void
+offload_main (gpointer data,
+              gpointer user_data)
+{
+  AisleHubRequest *request = data;
+
+  request->offload (request);
+  request->offload = NULL;
+  g_main_context_invoke (request->server->context, complete_on_main, request);
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   AisleHubServer *self = data;
+  gint64 last_upkeep = g_get_monotonic_time ();
 
   for (;;)
     {
-      Job *job = g_async_queue_pop (self->jobs);
+      Job *job = g_async_queue_timeout_pop (self->jobs, G_USEC_PER_SEC);
       AisleHubRequest *request;
       g_autoptr(GError) error = NULL;
 
+      if (g_get_monotonic_time () - last_upkeep > MAINTAIN_SECONDS * G_USEC_PER_SEC)
+        {
+          maintain (self);
+          last_upkeep = g_get_monotonic_time ();
+        }
+      if (job == NULL)
+        continue;
       if (job == &quit_job)
         break;
+      if (job->seen != NULL)
+        {
+          self->db->vtable->record_seen (self->db, job->seen);
+          g_hash_table_unref (job->seen);
+          g_free (job);
+          continue;
+        }
       request = job->request;
       if (request->auth_required)
         {
@@ -238,10 +312,63 @@ worker_main (gpointer data)
         }
       if (!request->auth_required || request->device != NULL)
         job->func (request, self->db);
+      else
+        request->offload = NULL;
       g_free (job);
-      g_main_context_invoke (self->context, complete_on_main, request);
+      if (request->offload != NULL)
+        g_thread_pool_push (self->offload, request, NULL);
+      else
+        g_main_context_invoke (self->context, complete_on_main, request);
     }
+  maintain (self);
   return NULL;
+}
+
+gboolean
+aisle_hub_server_try_empty_pull (AisleHubRequest *request,
+                                 gint64           cursor)
+{
+  AisleHubServer *self = request->server;
+  const AisleHubDevice *device;
+  g_autoptr(AislePullResponse) response = NULL;
+
+  if (request->token == NULL || self->shutting_down)
+    return FALSE;
+  refresh (self);
+  if (cursor < self->max_seq || self->max_seq == 0)
+    return FALSE;
+  device = aisle_hub_auth_cache_lookup (self->auth_cache, request->token, self->epoch,
+                                        request->now);
+  if (device == NULL)
+    return FALSE;
+  /* The same answer the worker would give: nothing after the cursor, which stays put. */
+  self->pulls_cached++;
+  response = aisle_pull_response_new ();
+  response->cursor = cursor;
+  response->last_mutation_id = device->last_mutation_id;
+  aisle_hub_request_ok (request, aisle_protocol_pull_response_to_string (response));
+  aisle_hub_request_finish (request);
+  return TRUE;
+}
+
+void
+aisle_hub_server_flush_seen (AisleHubServer *self)
+{
+  GHashTable *seen = aisle_hub_auth_cache_take_seen (self->auth_cache);
+  Job *job;
+
+  if (seen == NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->seen = seen;
+  g_async_queue_push (self->jobs, job);
+}
+
+static gboolean
+on_seen_timer (gpointer data)
+{
+  aisle_hub_server_flush_seen (data);
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -253,6 +380,13 @@ aisle_hub_request_run (AisleHubRequest *request,
 
   job->request = request;
   job->func = func;
+  if (request->auth_required)
+    {
+      /* Before the worker authenticates: a commit after this point (a revocation) makes the
+       * device it caches from this request stale. */
+      refresh (self);
+      request->auth_epoch = self->epoch;
+    }
   self->in_flight++;
   soup_server_message_pause (request->msg);
   g_async_queue_push (self->jobs, job);
@@ -435,6 +569,10 @@ aisle_hub_server_metrics_text (AisleHubServer *self)
       g_string_append_printf (out, "aisle_hub_mutations_total{name=\"%s\",result=\"%s\"} %"
                               G_GUINT64_FORMAT "\n", name, parts[1], *(guint64 *) value);
     }
+  g_string_append_printf (out, "# HELP aisle_hub_pulls_cached_total Empty pulls answered without "
+                               "the database.\n# TYPE aisle_hub_pulls_cached_total counter\n"
+                               "aisle_hub_pulls_cached_total %" G_GUINT64_FORMAT "\n",
+                          self->pulls_cached);
   g_string_append_printf (out, "# HELP aisle_hub_pull_rows_total Changes sent by pulls.\n"
                                "# TYPE aisle_hub_pull_rows_total counter\n"
                                "aisle_hub_pull_rows_total %" G_GUINT64_FORMAT "\n", self->pull_rows);
@@ -447,6 +585,7 @@ AisleHubServer *
 aisle_hub_server_new (AisleHubDb *db)
 {
   AisleHubServer *self = g_new0 (AisleHubServer, 1);
+  g_autoptr(GError) error = NULL;
 
   self->db = db;
   self->context = g_main_context_ref_thread_default ();
@@ -454,7 +593,13 @@ aisle_hub_server_new (AisleHubDb *db)
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->latency = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->mutations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->auth_cache = aisle_hub_auth_cache_new ();
+  self->offload = g_thread_pool_new (offload_main, NULL, 2, FALSE, NULL);
+  self->watch = db->vtable->watch_open (db, &error);
+  if (self->watch == NULL)
+    g_message ("empty pulls go through the database worker: %s", error->message);
   self->worker = g_thread_new ("aisle-hub-db", worker_main, self);
+  self->seen_timer = g_timeout_add_seconds (MAINTAIN_SECONDS, on_seen_timer, self);
   return self;
 }
 
@@ -540,13 +685,20 @@ aisle_hub_server_free (AisleHubServer *self)
       soup_server_disconnect (self->soup);
       g_clear_object (&self->soup);
     }
+  /* requests in the offload pool finish before the worker stops */
+  g_thread_pool_free (self->offload, FALSE, TRUE);
+  g_clear_handle_id (&self->seen_timer, g_source_remove);
+  aisle_hub_server_flush_seen (self);
   g_async_queue_push (self->jobs, &quit_job);
   g_thread_join (self->worker);
+  if (self->watch != NULL)
+    self->db->vtable->watch_close (self->watch);
   aisle_hub_db_close (self->db);
   g_async_queue_unref (self->jobs);
   g_hash_table_unref (self->requests);
   g_hash_table_unref (self->latency);
   g_hash_table_unref (self->mutations);
+  aisle_hub_auth_cache_free (self->auth_cache);
   g_main_context_unref (self->context);
   g_free (self);
 }

@@ -24,7 +24,8 @@ typedef struct
   AisleHubDb   parent;
   AisleStore  *store;
   sqlite3     *db;            /* borrowed from store */
-  GHashTable  *last_seen;     /* device id -> gint64, flushed with the next write */
+  GHashTable  *last_seen;     /* device id -> gint64, written by the upkeep */
+  gint64       tiers_checked; /* Unix seconds of the last sweep of lapsed tiers (upkeep) */
 } AisleHubSqlite;
 
 static inline char *
@@ -36,6 +37,17 @@ aisle_hub_column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+gboolean        aisle_hub_sqlite_flush_last_seen (AisleHubSqlite *self,
+                                                  GError        **error);
+/* aisle-hub-upkeep.c: records a call in memory (written by the upkeep). */
+void            aisle_hub_sqlite_note_seen       (AisleHubSqlite *self,
+                                                  const char     *device_id,
+                                                  gint64          now);
+/* Re-derives @member_id's tier from its 12-month spend (003-upkeep.sql); no write if unchanged. */
+gboolean        aisle_hub_update_tier            (AisleHubSqlite *self,
+                                                  const char     *member_id,
+                                                  gint64          now,
+                                                  GError        **error);
 gboolean        aisle_hub_exec                   (AisleHubSqlite *self,
                                                   const char     *sql,
                                                   GError        **error);

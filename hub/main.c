@@ -103,15 +103,15 @@ serve_main (int    argc,
       aisle_hub_server_free (server);
       return 1;
     }
-  /* Tests and scripts read this line to learn the port when they asked for port 0. */
-  printf ("listening on port %u\n", aisle_hub_server_get_port (server));
-  fflush (stdout);
-
   loop = g_main_loop_new (NULL, FALSE);
   shutdown.server = server;
   shutdown.loop = loop;
   g_unix_signal_add (SIGTERM, on_signal, &shutdown);
   g_unix_signal_add (SIGINT, on_signal, &shutdown);
+  /* Tests and scripts read this line to learn the port when they asked for port 0; a SIGTERM
+   * from then on must already shut down gracefully. */
+  printf ("listening on port %u\n", aisle_hub_server_get_port (server));
+  fflush (stdout);
   g_main_loop_run (loop);
   aisle_hub_server_free (server);
   return 0;

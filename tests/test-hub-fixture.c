@@ -138,7 +138,12 @@ stop_hub (Fixture *f,
   g_subprocess_wait (f->hub, NULL, &error);
   g_assert_no_error (error);
   if (sig == SIGTERM)
-    g_assert_true (g_subprocess_get_if_exited (f->hub) && g_subprocess_get_exit_status (f->hub) == 0);
+    {
+      if (g_subprocess_get_if_signaled (f->hub))
+        g_error ("the hub died of signal %d on SIGTERM", g_subprocess_get_term_sig (f->hub));
+      g_assert_true (g_subprocess_get_if_exited (f->hub));
+      g_assert_cmpint (g_subprocess_get_exit_status (f->hub), ==, 0);
+    }
   g_clear_object (&f->hub);
 }
 

@@ -333,7 +333,6 @@ test_kiosk_lookup_forbidden (Fixture       *f,
   g_assert_cmpuint (call (f, NULL, "GET", "/v1/members?phone=0912345678", kiosk, NULL, NULL), ==, 403);
   g_assert_cmpuint (call (f, NULL, "GET", "/v1/members?phone=0912345678", f->token, NULL, NULL), ==, 200);
   g_assert_cmpuint (call (f, NULL, "GET", "/v1/members", f->token, NULL, NULL), ==, 400);
-  g_assert_cmpuint (call (f, NULL, "GET", "/v1/reports/store", f->token, NULL, NULL), ==, 501);
 }
 
 static void
