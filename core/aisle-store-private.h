@@ -26,6 +26,10 @@ struct _AisleStore
   guint                txn_depth;      /* 0: none; 1: BEGIN; n > 1: SAVEPOINT s<n> */
 };
 
+/* aisle-store.c */
+void            _aisle_store_close        (AisleStore   *self);
+AisleStoreError _aisle_store_error_code   (int           rc);
+
 /* @sql must be a string literal (or otherwise outlive the store): it keys the cache. */
 sqlite3_stmt *_aisle_store_prepare        (AisleStore   *self,
                                            const char   *sql,
@@ -76,7 +80,14 @@ gboolean      _aisle_store_index_product  (AisleStore   *self,
 gboolean      _aisle_store_backfill_search (AisleStore  *self,
                                             GError     **error);
 AisleMember  *_aisle_store_member_from_row (sqlite3_stmt *stmt);
+
+/* aisle-store-tokens.c */
 char         *_aisle_name_query_key        (const char   *query);
+char         *_aisle_fold                  (const char   *text);
+void          _aisle_product_tokens_add    (GPtrArray    *tokens,
+                                            GHashTable   *seen,
+                                            const char   *text);
+GPtrArray    *_aisle_product_query_terms   (const char   *query);
 
 /* The column list _aisle_store_member_from_row() reads, in order. */
 #define AISLE_MEMBER_COLUMNS \
