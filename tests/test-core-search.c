@@ -188,6 +188,187 @@ test_names (Fixture       *f,
   assert_search (f->store, "", "");
 }
 
+/* The name index holds exactly each member's current tokens at its current activity: no
+ * entry left behind by a rename, a touch or a deletion, none missing. */
+static void
+assert_name_index_consistent (AisleStore *store)
+{
+  sqlite3 *db = aisle_store_get_sqlite (store);
+  sqlite3_stmt *stmt = NULL;
+  guint expected = 0, stored = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rid, name, last_activity_at FROM members",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) tokens = aisle_name_tokens ((const char *) sqlite3_column_text (stmt, 1));
+
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          sqlite3_stmt *t = NULL;
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM member_name_tokens "
+                                               "WHERE token = ?1 AND last_activity_at = ?2 "
+                                               "AND member_rid = ?3", -1, &t, NULL), ==, SQLITE_OK);
+          sqlite3_bind_text (t, 1, tokens->pdata[i], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (t, 2, sqlite3_column_int64 (stmt, 2));
+          sqlite3_bind_int64 (t, 3, sqlite3_column_int64 (stmt, 0));
+          g_assert_cmpint (sqlite3_step (t), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (t, 0), ==, 1);
+          sqlite3_finalize (t);
+        }
+      expected += tokens->len;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM member_name_tokens", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  stored = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (stored, ==, expected);
+}
+
+static void
+update_member (AisleStore *store,
+               const char *id,
+               const char *name,
+               const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleMember) m = aisle_store_get_member (store, id, &error);
+
+  g_assert_no_error (error);
+  if (name != NULL)
+    {
+      g_free (m->name);
+      m->name = g_strdup (name);
+    }
+  if (phone != NULL)
+    {
+      g_free (m->phone);
+      m->phone = g_strdup (phone);
+    }
+  g_assert_true (aisle_store_upsert_member (store, m, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_name_index_consistent (f->store);
+
+  /* A new surname and given name: the old ones no longer find the member. */
+  update_member (f->store, "m-wang1", "李小華", NULL);
+  assert_search (f->store, "王", "m-wang2");
+  assert_search (f->store, "王小明", "");
+  assert_search (f->store, "小明", "m-chen");
+  assert_search (f->store, "李", "m-wang1");
+  assert_search (f->store, "小華", "m-wang1");
+  assert_search (f->store, "李小", "m-wang1");
+  assert_name_index_consistent (f->store);
+
+  /* To a compound surname and back to a Latin name. */
+  update_member (f->store, "m-lin", "歐陽美玲", NULL);
+  assert_search (f->store, "歐陽", "m-ouyang,m-lin");
+  assert_search (f->store, "林", "");
+  assert_search (f->store, "美玲", "m-zhangjian,m-lin");
+  update_member (f->store, "m-lin", "Mei-Ling Lin", NULL);
+  assert_search (f->store, "歐陽", "m-ouyang");
+  assert_search (f->store, "美玲", "m-zhangjian");
+  assert_search (f->store, "lin", "m-lin");
+  assert_name_index_consistent (f->store);
+
+  /* Activity moves the member within every token's order and leaves no old entry. */
+  g_assert_true (aisle_store_touch_member (f->store, "m-wang2", 2000, &error));
+  g_assert_no_error (error);
+  update_member (f->store, "m-wang1", "王小明", NULL);
+  assert_search (f->store, "王", "m-wang2,m-wang1");
+  assert_search (f->store, "小明", "m-wang1,m-chen");
+  assert_name_index_consistent (f->store);
+
+  /* Saving an unchanged member touches nothing. */
+  update_member (f->store, "m-chen", NULL, NULL);
+  assert_name_index_consistent (f->store);
+}
+
+static void
+test_phone_change (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleMember) by_phone = NULL;
+
+  /* 0912345678 -> 0912000999, typed with a country code. */
+  update_member (f->store, "m-chen", NULL, "+886 912 000 999");
+  assert_search (f->store, "5678", "m-zhangjian,m-lin");
+  assert_search (f->store, "678", "m-wang1,m-zhangjian,m-lin,m-wang2");
+  assert_search (f->store, "0912345678", "");
+  assert_search (f->store, "0999", "m-chen");
+  assert_search (f->store, "999", "m-chen");
+  assert_search (f->store, "0912000999", "m-chen");
+  /* The name still finds the member. */
+  assert_search (f->store, "陳", "m-chen");
+  by_phone = aisle_store_get_member_by_phone (f->store, "0912-000-999", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_phone->id, ==, "m-chen");
+  g_assert_cmpstr (by_phone->phone, ==, "0912000999");
+
+  /* Two members briefly sharing a number while a change is pulled: both are found. */
+  update_member (f->store, "m-lin", NULL, "0912000999");
+  assert_search (f->store, "0999", "m-lin,m-chen");
+  assert_name_index_consistent (f->store);
+}
+
+/* How a member leaves the cache (a pulled deletion, core/aisle-store-sync.c): its name entries
+ * go, found by its name and activity alone, so the index needs no per-member key. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleMember) m = aisle_store_get_member (f->store, "m-wang1", &error);
+  sqlite3 *db = aisle_store_get_sqlite (f->store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 rid;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rid FROM members WHERE id = 'm-wang1'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  g_assert_true (aisle_store_begin (f->store, &error));
+  g_assert_true (_aisle_store_index_member (f->store, rid, m->name, m->last_activity_at, NULL, 0,
+                                            &error));
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM members WHERE id = 'm-wang1'", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_true (aisle_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  assert_search (f->store, "王", "m-wang2");
+  assert_search (f->store, "小明", "m-chen");
+  assert_search (f->store, "1678", "");
+  assert_name_index_consistent (f->store);
+
+  /* A member added after it does not inherit its entries, whatever rid it gets. */
+  {
+    g_autoptr(AisleMember) next = aisle_member_new ();
+
+    next->id = g_strdup ("m-new");
+    next->name = g_strdup ("黃小明");
+    next->last_activity_at = 1000;
+    g_assert_true (aisle_store_upsert_member (f->store, next, &error));
+    g_assert_no_error (error);
+  }
+  assert_search (f->store, "王", "m-wang2");
+  assert_search (f->store, "小明", "m-new,m-chen");
+  assert_name_index_consistent (f->store);
+}
+
 static void
 test_order_and_limit (Fixture       *f,
                       gconstpointer  data)
@@ -378,6 +559,9 @@ main (int   argc,
   ADD ("members/phone", test_phone);
   ADD ("members/names", test_names);
   ADD ("members/order-and-limit", test_order_and_limit);
+  ADD ("members/rename", test_rename);
+  ADD ("members/phone-change", test_phone_change);
+  ADD ("members/delete", test_delete);
   ADD ("members/demo-ordering", test_demo_ordering);
   ADD ("query-plans", test_query_plans);
   ADD ("products", test_products);
