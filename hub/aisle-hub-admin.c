@@ -221,7 +221,7 @@ run (AisleHubSqlite  *hub,
       if (argc > 1)
         options.n_members = (guint) g_ascii_strtoull (argv[1], NULL, 10);
       options.progress = demo_progress;
-      if (!aisle_demo_generate (hub->store, &options, &stats, error))
+      if (!aisle_hub_seed_demo (hub, &options, &stats, error))
         return FALSE;
       if (isatty (STDERR_FILENO))
         fputc ('\n', stderr);

@@ -182,6 +182,9 @@ migrate (AisleHubSqlite *self,
       g_debug ("migrated the hub schema to %d", hub_migrations[i].version);
     }
 
+  if (!aisle_hub_sqlite_restore_triggers (self, TRUE, error))
+    return FALSE;
+
   /* The hub's own Ed25519 key for member cards, created once. */
   existing_key = get_meta (self, "sign_public_key");
   if (existing_key == NULL)

@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "aisle-demo.h"
 #include "aisle-hub-db.h"
 #include "aisle-store-sqlite.h"
 
@@ -150,6 +151,15 @@ gboolean  aisle_hub_import_file                (AisleHubSqlite       *hub,
                                                 guint                *out_imported,
                                                 guint                *out_unchanged,
                                                 GError              **error);
+
+/* aisle-hub-seed.c */
+gboolean  aisle_hub_seed_demo                  (AisleHubSqlite          *hub,
+                                                const AisleDemoOptions  *options,
+                                                AisleDemoStats          *stats,
+                                                GError                 **error);
+gboolean  aisle_hub_sqlite_restore_triggers    (AisleHubSqlite          *hub,
+                                                gboolean                 warn,
+                                                GError                 **error);
 
 /* aisle-hub-ingest.c */
 char     *aisle_hub_sqlite_ingest_order        (AisleHubSqlite       *hub,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "aisle-protocol.h"
@@ -194,6 +195,62 @@ test_import_orders (Fixture       *f,
   g_assert_cmpint (order->total, ==, 120000);
 }
 
+/* The demo seed logs its rows set by set with the triggers dropped: devices must get what the
+ * triggers would have sent, and the triggers must work again afterwards. */
+static void
+test_seed_demo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AislePullResponse) all = NULL;
+  g_autoptr(AislePullResponse) after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *tablet = NULL;
+  guint home = 0, other = 0;
+
+  stop_hub (f, SIGTERM);
+  out = admin (f, NULL, "seed-demo", "300", NULL);
+  g_assert_nonnull (strstr (out, "seeded 300 members"));
+  start_hub (f);
+  tablet = pair_store (f, "TPE01", "tablet");
+  all = pull_all (f, tablet);
+
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, home_store_id FROM members", -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *id = (const char *) sqlite3_column_text (stmt, 0);
+        const char *home_store = (const char *) sqlite3_column_text (stmt, 1);
+
+        if (g_strcmp0 (home_store, "TPE01") == 0)
+          {
+            home++;
+            g_assert_true (has_change (all, "member", id));
+          }
+        else if (!has_change (all, "member", id))
+          other++;
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (home, >, 0);
+  g_assert_cmpuint (other, >, 0);
+  g_assert_cmpuint (all->changes->len, >, 300);
+
+  /* the triggers are back: a new product reaches the device */
+  {
+    g_autofree char *path = write_file (f, "p.csv", "id,name,price\nPX1,Tea,30\n");
+
+    g_free (admin (f, NULL, "import", "products", path, NULL));
+  }
+  after = pull_as (f, tablet, all->cursor);
+  g_assert_true (has_change (after, "product", "PX1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -206,5 +263,6 @@ main (int    argc,
   ADD ("import/products-and-stock", test_import_products_and_stock);
   ADD ("import/csv-header", test_import_csv_header);
   ADD ("import/orders", test_import_orders);
+  ADD ("seed-demo", test_seed_demo);
   return g_test_run ();
 }
