@@ -1,0 +1,822 @@
+/* aisle-store-sync.c: the cache side of sync: mutate, apply pull pages, rebase, attention.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every function here runs on the thread that owns the store (the AisleWorker in the app).
+ *
+ * Optimistic state: a mutation's local apply writes the cache's ordinary tables, so every read
+ * sees it at once. Pulled rows overwrite them (the hub is the source of truth); after each page
+ * the mutations still in the outbox are applied again on top ("rebase"), so a pending change
+ * never disappears from the screen between pages. Local applies are idempotent and
+ * best-effort: a rule the cache cannot check (a coupon it has never seen) leaves the cache as it
+ * is and the hub decides; only a failure to write (disk full, I/O) fails the mutation.
+ *
+ * Pulled rows are written with SQLite's JSON functions straight from the wire object: the keys
+ * are those of aisle_protocol_*_to_json() and the hub's tables have the cache's shape. Members
+ * and products go through the typed API, which keeps the search index up to date.
+ */
+
+#define G_LOG_DOMAIN "aisle-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aisle-store-private.h"
+#include "aisle-sync.h"
+
+void
+aisle_sync_attention_free (AisleSyncAttention *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->args_json);
+  g_free (self->staff_id);
+  g_free (self->code);
+  g_free (self->message);
+  g_free (self->detail_json);
+  g_free (self);
+}
+
+/**
+ * aisle_sync_cache_prepare:
+ * @store: the device cache
+ * @error: return location for a #GError
+ *
+ * Creates the sync module's own table (rejected mutations kept for staff) if it is missing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_sync_cache_prepare (AisleStore  *store,
+                          GError     **error)
+{
+  return _aisle_store_exec (store,
+                            "CREATE TABLE IF NOT EXISTS sync_attention ("
+                            "  mutation_id  INTEGER PRIMARY KEY,"
+                            "  name         TEXT NOT NULL,"
+                            "  args_json    TEXT,"
+                            "  staff_id     TEXT,"
+                            "  code         TEXT,"
+                            "  message      TEXT,"
+                            "  detail_json  TEXT,"
+                            "  at           INTEGER NOT NULL,"
+                            "  dismissed    INTEGER NOT NULL DEFAULT 0)", error);
+}
+
+/* --- local applies -------------------------------------------------------------------------- */
+
+static char *
+get_store_id (AisleStore *store)
+{
+  return aisle_store_get_sync_state (store, AISLE_SYNC_KEY_STORE_ID, NULL);
+}
+
+static const char *
+arg_str (JsonObject *args,
+         const char *name)
+{
+  JsonNode *node = json_object_get_member (args, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+arg_int (JsonObject *args,
+         const char *name)
+{
+  JsonNode *node = json_object_get_member (args, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static gboolean
+apply_enrol (AisleStore  *store,
+             JsonObject  *args,
+             gint64       at,
+             GError     **error)
+{
+  g_autoptr(AisleMember) m = aisle_member_new ();
+  g_autoptr(AisleMember) known = NULL;
+  const char *id = arg_str (args, "member_id");
+
+  if (id == NULL || arg_str (args, "name") == NULL)
+    return TRUE;
+  known = aisle_store_get_member (store, id, NULL);
+  if (known != NULL)
+    return TRUE;
+  m->id = g_strdup (id);
+  m->name = g_strdup (arg_str (args, "name"));
+  m->phone = g_strdup (arg_str (args, "phone"));
+  m->birth_month = (int) CLAMP (arg_int (args, "birth_month"), 0, 12);
+  m->tier = g_strdup ("basic");
+  m->home_branch_id = get_store_id (store);
+  m->enrolled_at = at;
+  m->last_activity_at = at;
+  return aisle_store_upsert_member (store, m, error);
+}
+
+static gboolean
+apply_binding (AisleStore  *store,
+               JsonObject  *args,
+               const char  *staff_id,
+               gint64       at,
+               GError     **error)
+{
+  g_autoptr(AisleBinding) b = aisle_binding_new ();
+  g_autoptr(AisleBinding) active = NULL;
+  const char *id = arg_str (args, "binding_id");
+  const char *member_id = arg_str (args, "member_id");
+  const char *associate = arg_str (args, "associate_id");
+
+  if (id == NULL || member_id == NULL)
+    return TRUE;
+  active = aisle_store_get_active_binding (store, member_id, NULL);
+  if (active != NULL && g_strcmp0 (active->id, id) == 0)
+    return TRUE;
+  if (active != NULL && !aisle_store_end_binding (store, active->id, at, error))
+    return FALSE;
+  b->id = g_strdup (id);
+  b->member_id = g_strdup (member_id);
+  b->staff_id = g_strdup (associate != NULL ? associate : staff_id);
+  b->branch_id = get_store_id (store);
+  b->since = at;
+  b->source = g_strdup (arg_str (args, "source") != NULL ? arg_str (args, "source") : "tablet");
+  if (b->staff_id == NULL || b->branch_id == NULL)
+    return TRUE;
+  return aisle_store_create_binding (store, b, error);
+}
+
+static gboolean
+apply_invoice (AisleStore  *store,
+               JsonObject  *args,
+               gint64       at,
+               GError     **error)
+{
+  g_autoptr(AisleInvoice) i = aisle_invoice_new ();
+  g_autoptr(AisleInvoice) known = NULL;
+  const char *number = arg_str (args, "number");
+
+  if (number == NULL)
+    return TRUE;
+  known = aisle_store_get_invoice (store, number, NULL);
+  if (known != NULL)
+    return TRUE;
+  i->number = g_strdup (number);
+  i->date = g_strdup (arg_str (args, "date"));
+  i->random_code = g_strdup (arg_str (args, "random_code"));
+  i->seller_id = g_strdup (arg_str (args, "seller_id"));
+  i->total = arg_int (args, "total");
+  i->member_id = g_strdup (arg_str (args, "member_id"));
+  i->registered_at = at;
+  if (i->date == NULL || i->random_code == NULL || i->seller_id == NULL)
+    return TRUE;
+  return aisle_store_upsert_invoice (store, i, error);
+}
+
+static gboolean
+apply_note (AisleStore  *store,
+            JsonObject  *args,
+            const char  *staff_id,
+            gint64       at,
+            GError     **error)
+{
+  g_autoptr(AisleNote) n = aisle_note_new ();
+
+  n->id = g_strdup (arg_str (args, "note_id"));
+  n->member_id = g_strdup (arg_str (args, "member_id"));
+  n->text = g_strdup (arg_str (args, "text"));
+  n->staff_id = g_strdup (staff_id);
+  n->at = at;
+  if (n->id == NULL || n->member_id == NULL || n->text == NULL)
+    return TRUE;
+  return aisle_store_add_note (store, n, error);
+}
+
+/* A failure that says "the cache cannot do this" (the hub will decide), as opposed to "the
+ * cache cannot be written" (disk full, I/O), which must fail the mutation. */
+static gboolean
+is_tolerated (const GError *error)
+{
+  return error->domain == AISLE_STORE_ERROR &&
+         (error->code == AISLE_STORE_ERROR_NOT_FOUND ||
+          error->code == AISLE_STORE_ERROR_CONSTRAINT ||
+          error->code == AISLE_STORE_ERROR_INVALID);
+}
+
+static gboolean
+apply_local (AisleStore  *store,
+             const char  *name,
+             const char  *args_json,
+             const char  *staff_id,
+             gint64       at,
+             GError     **error)
+{
+  g_autoptr(JsonNode) root = aisle_protocol_parse (args_json, -1, NULL);
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *args;
+  gboolean ok = TRUE;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  args = json_node_get_object (root);
+  if (!aisle_store_begin (store, error))
+    return FALSE;
+  if (strcmp (name, "member.enrol") == 0)
+    ok = apply_enrol (store, args, at, &local_error);
+  else if (strcmp (name, "binding.create") == 0)
+    ok = apply_binding (store, args, staff_id, at, &local_error);
+  else if (strcmp (name, "coupon.redeem") == 0 && arg_str (args, "code") != NULL)
+    {
+      g_autofree char *branch = get_store_id (store);
+
+      ok = aisle_store_redeem_coupon (store, arg_str (args, "code"), branch, at, &local_error);
+    }
+  else if (strcmp (name, "invoice.register") == 0)
+    ok = apply_invoice (store, args, at, &local_error);
+  else if (strcmp (name, "note.add") == 0)
+    ok = apply_note (store, args, staff_id, at, &local_error);
+
+  if (ok && aisle_store_commit (store, &local_error))
+    return TRUE;
+  aisle_store_rollback (store);
+  if (local_error != NULL && !is_tolerated (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_debug ("%s: not applied locally: %s", name, local_error != NULL ? local_error->message : "");
+  return TRUE;
+}
+
+/**
+ * aisle_sync_cache_mutate:
+ * @store: the device cache
+ * @name: the mutation's name ("member.enrol", ...)
+ * @args_json: its arguments, a JSON object
+ * @staff_id: (nullable): the signed-in staff member
+ * @created_at: Unix time
+ * @error: return location for a #GError
+ *
+ * Applies the mutation to the cache (optimistic) and appends it to the outbox in one
+ * transaction, committed with synchronous=FULL so that an acknowledged mutation survives a
+ * power cut (the WAL is fsynced on that commit; other commits keep synchronous=NORMAL).
+ *
+ * Returns: the mutation's id, or 0 with @error set
+ */
+gint64
+aisle_sync_cache_mutate (AisleStore  *store,
+                         const char  *name,
+                         const char  *args_json,
+                         const char  *staff_id,
+                         gint64       created_at,
+                         GError     **error)
+{
+  gboolean outermost;
+  gint64 id;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), 0);
+  g_return_val_if_fail (name != NULL && args_json != NULL, 0);
+
+  /* synchronous can only change outside a transaction; inside a caller's transaction the
+   * caller's commit decides. */
+  outermost = aisle_store_get_transaction_depth (store) == 0;
+  if (outermost)
+    aisle_store_set_durable (store, TRUE);
+  if (!aisle_store_begin (store, error))
+    id = 0;
+  else if ((id = aisle_store_outbox_append (store, name, args_json, staff_id, created_at, error)) == 0 ||
+           !apply_local (store, name, args_json, staff_id, created_at, error) ||
+           !aisle_store_commit (store, error))
+    {
+      aisle_store_rollback (store);
+      id = 0;
+    }
+  if (outermost)
+    aisle_store_set_durable (store, FALSE);
+  return id;
+}
+
+/**
+ * aisle_sync_cache_rebase:
+ * @store: the device cache
+ * @error: return location for a #GError
+ *
+ * Applies every mutation still in the outbox again, in order, on top of the pulled state.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_sync_cache_rebase (AisleStore  *store,
+                         GError     **error)
+{
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = aisle_store_outbox_list (store, after, 500, error);
+
+      if (batch == NULL)
+        return FALSE;
+      if (batch->len == 0)
+        return TRUE;
+      for (guint i = 0; i < batch->len; i++)
+        {
+          const AisleMutation *m = g_ptr_array_index (batch, i);
+
+          if (!apply_local (store, m->name, m->args_json, m->staff_id, m->created_at, error))
+            return FALSE;
+          after = m->id;
+        }
+    }
+}
+
+/* --- pulled rows ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *entity;
+  const char *put;      /* ?1 is the row's JSON */
+  const char *del;      /* ?1 is the entity id */
+} EntitySql;
+
+#define J(k) "json_extract(?1, '$." k "')"
+
+static const EntitySql entity_sql[] = {
+  { "store", "INSERT OR REPLACE INTO stores (id, name, address, phone, latitude, longitude) "
+             "VALUES (" J ("id") ", " J ("name") ", " J ("address") ", " J ("phone") ", "
+             J ("latitude") ", " J ("longitude") ")",
+    "DELETE FROM stores WHERE id = ?1" },
+  { "staff", "INSERT OR REPLACE INTO staff (id, store_id, name, role, pin_hash, active) "
+             "VALUES (" J ("id") ", " J ("store_id") ", " J ("name") ", " J ("role") ", "
+             J ("pin_hash") ", " J ("active") ")",
+    "DELETE FROM staff WHERE id = ?1" },
+  { "stock", "INSERT OR REPLACE INTO stock (product_id, location_id, on_hand, reserved, "
+             "updated_at) VALUES (" J ("product_id") ", " J ("location_id") ", " J ("on_hand")
+             ", " J ("reserved") ", " J ("updated_at") ")",
+    "DELETE FROM stock WHERE product_id || '@' || location_id = ?1" },
+  { "consent", "INSERT OR REPLACE INTO member_consents (seq, member_id, policy_version, "
+               "text_hash, privacy, marketing, at, channel, device_id) VALUES (" J ("seq") ", "
+               J ("member_id") ", " J ("policy_version") ", " J ("text_hash") ", " J ("privacy")
+               ", " J ("marketing") ", " J ("at") ", " J ("channel") ", " J ("device_id") ")",
+    "DELETE FROM member_consents WHERE seq = CAST(?1 AS INTEGER)" },
+  { "binding", "INSERT OR REPLACE INTO bindings (id, member_id, staff_id, store_id, since, "
+               "until, source) VALUES (" J ("id") ", " J ("member_id") ", " J ("staff_id") ", "
+               J ("store_id") ", " J ("since") ", " J ("until") ", " J ("source") ")",
+    "DELETE FROM bindings WHERE id = ?1" },
+  { "order", "INSERT OR REPLACE INTO orders (id, member_id, channel, fulfilment, status, "
+             "tracking, store_id, total, placed_at, credited_staff_id, credited_store_id, "
+             "credit_reason) VALUES (" J ("id") ", " J ("member_id") ", " J ("channel") ", "
+             J ("fulfilment") ", " J ("status") ", " J ("tracking") ", " J ("store_id") ", "
+             J ("total") ", " J ("placed_at") ", " J ("credited_staff_id") ", "
+             J ("credited_store_id") ", " J ("credit_reason") ")",
+    "DELETE FROM orders WHERE id = ?1" },
+  { "points", "INSERT OR REPLACE INTO points_ledger (id, member_id, delta, reason, at) VALUES ("
+              J ("id") ", " J ("member_id") ", " J ("delta") ", " J ("reason") ", " J ("at") ")",
+    "DELETE FROM points_ledger WHERE id = ?1" },
+  { "coupon", "INSERT OR REPLACE INTO coupons (code, member_id, title, value, valid_from, "
+              "valid_until, redeemed_at, redeemed_store_id) VALUES (" J ("code") ", "
+              J ("member_id") ", " J ("title") ", " J ("value") ", " J ("valid_from") ", "
+              J ("valid_until") ", " J ("redeemed_at") ", " J ("redeemed_store_id") ")",
+    "DELETE FROM coupons WHERE code = ?1" },
+  { "invoice", "INSERT OR REPLACE INTO invoices (number, date, random_code, seller_id, total, "
+               "member_id, points, registered_at) VALUES (" J ("number") ", " J ("date") ", "
+               J ("random_code") ", " J ("seller_id") ", " J ("total") ", " J ("member_id")
+               ", " J ("points") ", " J ("registered_at") ")",
+    "DELETE FROM invoices WHERE number = ?1" },
+  { "reservation", "INSERT OR REPLACE INTO reservations (id, member_id, product_id, store_id, "
+                   "quantity, status, created_at, expires_at, staff_id) VALUES (" J ("id") ", "
+                   J ("member_id") ", " J ("product_id") ", " J ("store_id") ", "
+                   J ("quantity") ", " J ("status") ", " J ("created_at") ", " J ("expires_at")
+                   ", " J ("staff_id") ")",
+    "DELETE FROM reservations WHERE id = ?1" },
+  { "note", "INSERT OR REPLACE INTO notes (id, member_id, staff_id, text, at) VALUES (" J ("id")
+            ", " J ("member_id") ", " J ("staff_id") ", " J ("text") ", " J ("at") ")",
+    "DELETE FROM notes WHERE id = ?1" },
+};
+
+static gboolean
+run_sql (AisleStore  *store,
+         const char  *sql,
+         const char  *text,
+         const char  *what,
+         GError     **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, text);
+  return _aisle_store_step_done (store, stmt, what, error);
+}
+
+static gboolean
+delete_member (AisleStore  *store,
+               const char  *id,
+               gboolean     only_unnumbered,
+               GError     **error)
+{
+  g_auto(AisleStmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  gint64 rid, activity;
+
+  stmt = _aisle_store_prepare (store, "SELECT rid, name, last_activity_at, number FROM members "
+                                      "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      (only_unnumbered && sqlite3_column_type (stmt, 3) != SQLITE_NULL))
+    return TRUE;
+  rid = sqlite3_column_int64 (stmt, 0);
+  name = _aisle_column_dup (stmt, 1);
+  activity = sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  if (!_aisle_store_index_member (store, rid, name, activity, NULL, 0, error))
+    return FALSE;
+  return run_sql (store, "DELETE FROM members WHERE id = ?1", id, "deleting a member", error);
+}
+
+static gboolean
+put_product (AisleStore  *store,
+             JsonObject  *o,
+             GError     **error)
+{
+  g_autoptr(AisleProduct) p = aisle_product_new ();
+  JsonNode *codes = json_object_get_member (o, "barcodes");
+  g_autoptr(GPtrArray) barcodes = g_ptr_array_new ();
+
+  p->id = g_strdup (arg_str (o, "id"));
+  p->name = g_strdup (arg_str (o, "name"));
+  p->brand = g_strdup (arg_str (o, "brand"));
+  p->category = g_strdup (arg_str (o, "category"));
+  p->price = arg_int (o, "price");
+  p->popularity = arg_int (o, "popularity");
+  if (codes != NULL && JSON_NODE_HOLDS_ARRAY (codes))
+    {
+      JsonArray *a = json_node_get_array (codes);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          const char *code = json_array_get_string_element (a, i);
+
+          if (code != NULL)
+            g_ptr_array_add (barcodes, g_strdup (code));
+        }
+    }
+  g_ptr_array_add (barcodes, NULL);
+  p->barcodes = (char **) g_ptr_array_free (g_steal_pointer (&barcodes), FALSE);
+  return aisle_store_upsert_product (store, p, error);
+}
+
+static gboolean
+put_member_tags (AisleStore  *store,
+                 JsonObject  *o,
+                 GError     **error)
+{
+  JsonNode *tags = json_object_get_member (o, "tags");
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  if (arg_str (o, "member_id") == NULL)
+    return TRUE;
+  if (tags != NULL && JSON_NODE_HOLDS_ARRAY (tags))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (tags)); i++)
+      g_ptr_array_add (list, (gpointer) json_array_get_string_element (json_node_get_array (tags), i));
+  g_ptr_array_add (list, NULL);
+  return aisle_store_set_member_tags (store, arg_str (o, "member_id"),
+                                      (const char * const *) list->pdata, error);
+}
+
+static gboolean
+put_order_items (AisleStore  *store,
+                 const char  *json,
+                 GError     **error)
+{
+  return run_sql (store, "DELETE FROM order_items WHERE order_id = json_extract(?1, '$.id')",
+                  json, "replacing order items", error) &&
+         run_sql (store, "INSERT INTO order_items (order_id, line, product_id, name, quantity, "
+                         "unit_price) SELECT json_extract(?1, '$.id'), key + 1, "
+                         "json_extract(value, '$.product_id'), json_extract(value, '$.name'), "
+                         "json_extract(value, '$.quantity'), json_extract(value, '$.unit_price') "
+                         "FROM json_each(?1, '$.items')", json, "writing order items", error);
+}
+
+static gboolean
+apply_change (AisleStore   *store,
+              AisleChange  *change,
+              GError      **error)
+{
+  g_autofree char *json = NULL;
+  gboolean put = g_strcmp0 (change->op, AISLE_CHANGE_PUT) == 0;
+
+  if (put && change->data == NULL && change->data_json == NULL)
+    return TRUE;
+  if (strcmp (change->entity, "member") == 0)
+    {
+      g_autoptr(AisleMember) m = NULL;
+
+      if (!put)
+        return delete_member (store, change->entity_id, FALSE, error);
+      m = aisle_protocol_member_from_json (change->data, error);
+      return m != NULL && aisle_store_upsert_member (store, m, error);
+    }
+  if (put && strcmp (change->entity, "product") == 0)
+    return put_product (store, json_node_get_object (change->data), error);
+  if (put && strcmp (change->entity, "member_tags") == 0)
+    return put_member_tags (store, json_node_get_object (change->data), error);
+  if (!put && strcmp (change->entity, "product") == 0)
+    return run_sql (store, "DELETE FROM products WHERE id = ?1", change->entity_id,
+                    "deleting a product", error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entity_sql); i++)
+    {
+      if (strcmp (entity_sql[i].entity, change->entity) != 0)
+        continue;
+      if (!put)
+        return run_sql (store, entity_sql[i].del, change->entity_id, "deleting a row", error);
+      json = change->data_json != NULL ? g_strdup (change->data_json)
+                                       : aisle_protocol_to_string (change->data);
+      if (!run_sql (store, entity_sql[i].put, json, "writing a pulled row", error))
+        return FALSE;
+      if (strcmp (change->entity, "order") == 0)
+        return put_order_items (store, json, error);
+      return TRUE;
+    }
+  /* An entity this version does not know: a newer hub. Skipping it is safe; it is not ours. */
+  g_debug ("pull: skipping unknown entity %s", change->entity);
+  return TRUE;
+}
+
+static gboolean
+record_result (AisleStore                *store,
+               const AisleMutationResult *r,
+               GError                   **error)
+{
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(GPtrArray) entry = NULL;
+  const AisleMutation *m = NULL;
+  g_auto(AisleStmt) stmt = NULL;
+
+  entry = aisle_store_outbox_list (store, r->id - 1, 1, error);
+  if (entry == NULL)
+    return FALSE;
+  if (entry->len == 1 && ((AisleMutation *) entry->pdata[0])->id == r->id)
+    m = entry->pdata[0];
+
+  /* An enrolment of a known phone made our id an alias of the existing member: the optimistic
+   * row would be a second copy of that person. The hub's member arrives by pull. */
+  if (r->detail_json != NULL && m != NULL && strcmp (r->name, "member.enrol") == 0 &&
+      (detail = aisle_protocol_parse (r->detail_json, -1, NULL)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (detail))
+    {
+      g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
+      const char *real = arg_str (json_node_get_object (detail), "member_id");
+      const char *ours = args != NULL && JSON_NODE_HOLDS_OBJECT (args)
+                         ? arg_str (json_node_get_object (args), "member_id") : NULL;
+
+      if (real != NULL && ours != NULL && strcmp (real, ours) != 0 &&
+          !delete_member (store, ours, TRUE, error))
+        return FALSE;
+    }
+  if (g_strcmp0 (r->status, AISLE_RESULT_REJECTED) != 0)
+    return TRUE;
+
+  if (m != NULL && strcmp (m->name, "member.enrol") == 0)
+    {
+      g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
+      const char *ours = args != NULL && JSON_NODE_HOLDS_OBJECT (args)
+                         ? arg_str (json_node_get_object (args), "member_id") : NULL;
+
+      if (ours != NULL && !delete_member (store, ours, TRUE, error))
+        return FALSE;
+    }
+  stmt = _aisle_store_prepare (store,
+                               "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "
+                               "args_json, staff_id, code, message, detail_json, at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  _aisle_bind_text (stmt, 2, r->name);
+  _aisle_bind_text (stmt, 3, m != NULL ? m->args_json : NULL);
+  _aisle_bind_text (stmt, 4, m != NULL ? m->staff_id : NULL);
+  _aisle_bind_text (stmt, 5, r->code);
+  _aisle_bind_text (stmt, 6, r->message);
+  _aisle_bind_text (stmt, 7, r->detail_json);
+  sqlite3_bind_int64 (stmt, 8, r->at != 0 ? r->at : g_get_real_time () / G_USEC_PER_SEC);
+  return _aisle_store_step_done (store, stmt, "recording a rejected mutation", error);
+}
+
+static gboolean
+set_int_state (AisleStore  *store,
+               const char  *key,
+               gint64       value,
+               GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return aisle_store_set_sync_state (store, key, text, error);
+}
+
+/**
+ * aisle_sync_cache_apply_page:
+ * @store: the device cache
+ * @page: one pull page
+ * @out_applied: (out) (optional): how many changes the page held
+ * @error: return location for a #GError
+ *
+ * In ONE transaction: writes the page's rows, records its rejected mutations for staff, stores
+ * its cursor and last_mutation_id, and, on the last page (`more` false), drops the outbox
+ * through last_mutation_id; then re-applies the mutations still queued (rebase). A crash at any
+ * point leaves either the whole page or none of it, so pulling again from the stored cursor is
+ * always right.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_sync_cache_apply_page (AisleStore         *store,
+                             AislePullResponse  *page,
+                             guint              *out_applied,
+                             GError            **error)
+{
+  g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (!aisle_sync_cache_prepare (store, error) || !aisle_store_begin (store, error))
+    return FALSE;
+  /* Within a page a child row may come before its parent (the hub sends each entity's latest
+   * state only); the check runs at commit instead. */
+  if (!_aisle_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
+    goto fail;
+  for (guint i = 0; i < page->changes->len; i++)
+    if (!apply_change (store, g_ptr_array_index (page->changes, i), error))
+      goto fail;
+  for (guint i = 0; i < page->results->len; i++)
+    if (!record_result (store, g_ptr_array_index (page->results, i), error))
+      goto fail;
+  if (!set_int_state (store, AISLE_SYNC_KEY_CURSOR, page->cursor, error) ||
+      !set_int_state (store, AISLE_SYNC_KEY_LAST_MUTATION_ID, page->last_mutation_id, error))
+    goto fail;
+  if (!page->more && page->last_mutation_id > 0 &&
+      !aisle_store_outbox_delete_through (store, page->last_mutation_id, error))
+    goto fail;
+  if (!aisle_sync_cache_rebase (store, error) || !aisle_store_commit (store, error))
+    goto fail;
+  if (out_applied != NULL)
+    *out_applied = page->changes->len;
+  return TRUE;
+
+fail:
+  aisle_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * aisle_sync_cache_renumber_outbox:
+ * @store: the device cache
+ * @last_mutation_id: the hub's last_mutation_id for this device
+ * @error: return location for a #GError
+ *
+ * After a 409 out_of_order that a fresh pull did not cure (the hub's database is older than
+ * our outbox, e.g. restored from a backup), renumbers the queued mutations to follow the hub's
+ * last_mutation_id. None of them was applied by the hub as it is now (their ids are all above
+ * its last_mutation_id), so each is still applied exactly once.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_sync_cache_renumber_outbox (AisleStore  *store,
+                                  gint64       last_mutation_id,
+                                  GError     **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 first, shift;
+
+  if (!aisle_store_begin (store, error))
+    return FALSE;
+  {
+    g_auto(AisleStmt) stmt = _aisle_store_prepare (store, "SELECT min(id) FROM outbox", error);
+
+    if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        aisle_store_rollback (store);
+        return stmt == NULL ? FALSE : TRUE;
+      }
+    first = sqlite3_column_int64 (stmt, 0);
+  }
+  shift = first - last_mutation_id - 1;
+  if (first == 0 || shift <= 0)
+    {
+      aisle_store_rollback (store);
+      return TRUE;
+    }
+  /* Outbox ids are contiguous (rows leave only from the front), so shifting every queued id
+   * down by the same amount keeps their order; going through negative ids avoids a collision
+   * midway. */
+  sql = g_strdup_printf ("UPDATE outbox SET id = -(id - %" G_GINT64_FORMAT "); "
+                         "UPDATE outbox SET id = -id; "
+                         "UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM outbox) "
+                         "WHERE name = 'outbox'", shift);
+  if (sqlite3_exec (aisle_store_get_sqlite (store), sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      aisle_store_set_sqlite_error (store, sqlite3_errcode (aisle_store_get_sqlite (store)),
+                                    "renumbering the outbox", error);
+      aisle_store_rollback (store);
+      return FALSE;
+    }
+  return aisle_store_commit (store, error);
+}
+
+/* --- attention, export, online lookup -------------------------------------------------------- */
+
+GPtrArray *
+aisle_sync_cache_list_attention (AisleStore  *store,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_sync_attention_free);
+  g_auto(AisleStmt) stmt = NULL;
+  int rc;
+
+  if (!aisle_sync_cache_prepare (store, error))
+    return NULL;
+  stmt = _aisle_store_prepare (store, "SELECT mutation_id, name, args_json, staff_id, code, "
+                                      "message, detail_json, at FROM sync_attention "
+                                      "WHERE dismissed = 0 ORDER BY mutation_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AisleSyncAttention *a = g_new0 (AisleSyncAttention, 1);
+
+      a->mutation_id = sqlite3_column_int64 (stmt, 0);
+      a->name = _aisle_column_dup (stmt, 1);
+      a->args_json = _aisle_column_dup (stmt, 2);
+      a->staff_id = _aisle_column_dup (stmt, 3);
+      a->code = _aisle_column_dup (stmt, 4);
+      a->message = _aisle_column_dup (stmt, 5);
+      a->detail_json = _aisle_column_dup (stmt, 6);
+      a->at = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (list, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _aisle_store_set_error (store, rc, "listing rejected mutations", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+aisle_sync_cache_dismiss_attention (AisleStore  *store,
+                                    gint64       mutation_id,
+                                    GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, mutation_id);
+
+  return aisle_sync_cache_prepare (store, error) &&
+         run_sql (store, "UPDATE sync_attention SET dismissed = 1 WHERE mutation_id = "
+                         "CAST(?1 AS INTEGER)", id, "dismissing", error);
+}
+
+/**
+ * aisle_sync_cache_export_outbox:
+ * @store: the device cache
+ * @error: return location for a #GError
+ *
+ * The unsent mutations as the JSON of a push request (docs/api.md), for a revoked device's
+ * staff to hand to IT.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with @error set
+ */
+char *
+aisle_sync_cache_export_outbox (AisleStore  *store,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) all = aisle_store_outbox_list (store, 0, G_MAXINT, error);
+
+  if (all == NULL)
+    return NULL;
+  return aisle_protocol_push_request_to_string (all);
+}
+
+gboolean
+aisle_sync_cache_cache_members (AisleStore  *store,
+                                GPtrArray   *members,
+                                GError     **error)
+{
+  if (!aisle_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < members->len; i++)
+    if (!aisle_store_upsert_member (store, g_ptr_array_index (members, i), error))
+      {
+        aisle_store_rollback (store);
+        return FALSE;
+      }
+  return aisle_store_commit (store, error);
+}

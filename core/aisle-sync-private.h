@@ -1,0 +1,93 @@
+/* aisle-sync-private.h: shared between aisle-sync.c and aisle-sync-client.c.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "aisle-sync.h"
+
+G_BEGIN_DECLS
+
+/* Mutations per push: well under the hub's 1000 and 1 MiB limits for ordinary arguments. */
+#define AISLE_SYNC_PUSH_BATCH 500
+
+struct _AisleSyncClient
+{
+  GObject          parent_instance;
+
+  /* owned */
+  AisleWorker     *worker;
+  SoupSession     *session;
+  GCancellable    *cancellable;      /* the scheduler's cycles; cancelled by stop() */
+
+  /* the pairing, copied from the cache's sync_state (main context only) */
+  char            *hub_url;
+  char            *token;
+  char            *device_id;
+  char            *store_id;
+  char            *mode;
+  gint64           cursor;
+  gint64           last_mutation_id;
+
+  /* status */
+  AisleSyncState   state;
+  gboolean         online;
+  gboolean         syncing;
+  guint            pending;
+  gint64           last_success;
+  char            *last_error;
+  guint            attention;
+  guint64          rows_received;
+
+  /* scheduler */
+  guint            period;           /* seconds */
+  guint            timeout;          /* seconds, per HTTP exchange */
+  guint            debounce_ms;
+  gboolean         started;
+  gboolean         again;            /* a trigger came while a cycle ran */
+  guint            backoff_step;
+  guint            timer_id;
+  guint            debounce_id;
+  GNetworkMonitor *monitor;          /* borrowed default */
+  gulong           monitor_handler;
+};
+
+void         _aisle_sync_client_set_state         (AisleSyncClient *self,
+                                                   AisleSyncState   value);
+void         _aisle_sync_client_set_online        (AisleSyncClient *self,
+                                                   gboolean         value);
+void         _aisle_sync_client_set_syncing       (AisleSyncClient *self,
+                                                   gboolean         value);
+void         _aisle_sync_client_set_pending       (AisleSyncClient *self,
+                                                   guint            value);
+void         _aisle_sync_client_set_last_success  (AisleSyncClient *self,
+                                                   gint64           value);
+void         _aisle_sync_client_set_attention     (AisleSyncClient *self,
+                                                   guint            value);
+void         _aisle_sync_client_set_rows_received (AisleSyncClient *self,
+                                                   guint64          value);
+void         _aisle_sync_client_set_last_error    (AisleSyncClient *self,
+                                                   const char      *message);
+void         _aisle_sync_client_notify_paired     (AisleSyncClient *self);
+void         _aisle_sync_client_refresh_counts    (AisleSyncClient *self);
+void         _aisle_sync_client_mark_revoked      (AisleSyncClient *self);
+
+SoupMessage *_aisle_sync_client_message           (AisleSyncClient *self,
+                                                   const char      *method,
+                                                   const char      *base,
+                                                   const char      *path,
+                                                   const char      *body,
+                                                   gboolean         auth);
+GBytes      *_aisle_sync_client_http_finish       (AisleSyncClient *self,
+                                                   SoupMessage     *msg,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
+void         _aisle_sync_client_send              (AisleSyncClient     *self,
+                                                   SoupMessage         *msg,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+
+G_END_DECLS
