@@ -18,8 +18,10 @@
 
 #include "aisle-kiosk-welcome-page.h"
 #include "aisle-member-search-page.h"
+#include "aisle-scan-page.h"
 #include "aisle-store.h"
 #include "aisle-sync-indicator.h"
+#include "aisle-wedge.h"
 #include "aisle-window.h"
 
 struct _AisleWindow
@@ -33,6 +35,7 @@ struct _AisleWindow
   GtkSpinner           *loading_spinner;
   GtkMenuButton        *menu_button;
   GtkButton            *retry_button;
+  GtkButton            *scan_button;
   GtkStack             *stack;
   AisleSyncIndicator   *sync_indicator;
   AdwToastOverlay      *toast_overlay;
@@ -40,11 +43,13 @@ struct _AisleWindow
 
   /* Borrowed: the mode's pages, owned by the stack */
   GtkWidget            *home_page;
+  GtkWidget            *scan_page;       /* tablet only */
 
   /* Owned */
   GCancellable         *cancellable;     /* cancelled when the window closes */
   AisleSyncStatus      *sync_status;
   AisleWorker          *worker;          /* NULL until the cache is open */
+  AisleWedge           *wedge;           /* the keyboard-wedge scanner, in every mode */
   char                 *cache_path;
   char                 *recovery_detail; /* why the cache was started afresh, for the dialog */
   AisleMode             mode;
@@ -64,6 +69,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CODE_SCANNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------------------------
  * Opening the cache (on a GTask thread; the store then belongs to the worker's thread)
@@ -276,6 +288,174 @@ on_window_close_request_cb (AisleWindow *self)
   return FALSE;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * Scanning: every code, from the camera, a wedge scanner or typed, goes through one dispatcher
+ * ------------------------------------------------------------------------------------------ */
+
+static void
+show_scan_page (AisleWindow *self)
+{
+  if (self->scan_page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, self->scan_page);
+  gtk_widget_grab_focus (self->scan_page);
+}
+
+static void
+show_member_search (AisleWindow *self,
+                    const char  *query)
+{
+  if (!AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page) || self->worker == NULL)
+    return;
+  show_home_page (self);
+  aisle_member_search_page_search (AISLE_MEMBER_SEARCH_PAGE (self->home_page), query);
+}
+
+static gpointer
+find_card_member_thread (AisleStore    *store,
+                         gpointer       data,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return aisle_store_get_member (store, data, error);
+}
+
+static void
+on_card_member_found_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  AisleWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  AisleMember *member = aisle_worker_run_finish (AISLE_WORKER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The task belongs to the window's cancellable, so the window is alive here. */
+  if (member == NULL || member->number == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This member card’s member is not in this store’s records yet")));
+      return;
+    }
+  show_member_search (self, member->number);
+}
+
+/* What the tablet does with a code; later pages (profile, stock, coupons, invoices) hook in
+ * here, or connect to AisleWindow::code-scanned. */
+static void
+act_on_code (AisleWindow     *self,
+             AisleCode       *code,
+             AisleScanSource  source)
+{
+  const AisleToken *token;
+
+  if (self->mode != AISLE_MODE_TABLET)
+    return;
+
+  switch (aisle_code_get_kind (code))
+    {
+    case AISLE_CODE_KIND_MEMBER_NUMBER:
+      if (aisle_code_is_valid (code) && self->worker != NULL)
+        {
+          show_member_search (self, aisle_code_lookup_field (code, "member_number"));
+          return;
+        }
+      break;
+
+    case AISLE_CODE_KIND_MEMBER_CARD:
+      token = aisle_code_get_token (code);
+      if (aisle_code_is_valid (code) && token->member_id != NULL && self->worker != NULL)
+        {
+          aisle_worker_run_async (self->worker, G_PRIORITY_DEFAULT, find_card_member_thread,
+                                  g_strdup (token->member_id), g_free,
+                                  (GDestroyNotify) aisle_member_free, self->cancellable,
+                                  on_card_member_found_cb, self);
+          return;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  /* Everything else (and unusable member codes) is shown in words on the scan page. */
+  aisle_scan_page_show_code (AISLE_SCAN_PAGE (self->scan_page), code, source);
+  if (source == AISLE_SCAN_SOURCE_WEDGE)
+    show_scan_page (self);
+}
+
+/**
+ * aisle_window_dispatch_scan:
+ * @self: the window
+ * @source: where the code came from
+ * @data: the raw bytes
+ * @length: the length of @data
+ * @symbology: what the decoder saw, %AISLE_SYMBOLOGY_NONE if not known
+ *
+ * Classifies a scanned code, emits #AisleWindow::code-scanned and acts on it.
+ */
+void
+aisle_window_dispatch_scan (AisleWindow     *self,
+                            AisleScanSource  source,
+                            const guint8    *data,
+                            gsize            length,
+                            AisleSymbology   symbology)
+{
+  AisleCodesContext context = { 0 };
+  g_autoptr(AisleCode) code = NULL;
+
+  g_return_if_fail (AISLE_IS_WINDOW (self));
+  g_return_if_fail (data != NULL || length == 0);
+
+  context.symbology = symbology;
+  code = aisle_codes_classify (data, length, &context);
+  g_debug ("scanned (%d): %s", source, aisle_code_get_kind_name (code));
+
+  g_signal_emit (self, signals[CODE_SCANNED], 0, code, source);
+  act_on_code (self, code, source);
+}
+
+static void
+on_wedge_scanned_cb (AisleWindow *self,
+                     const char  *text)
+{
+  aisle_window_dispatch_scan (self, AISLE_SCAN_SOURCE_WEDGE, (const guint8 *) text, strlen (text),
+                              AISLE_SYMBOLOGY_NONE);
+}
+
+static void
+on_scan_page_scanned_cb (AisleWindow     *self,
+                         AisleScanSource  source,
+                         GBytes          *bytes,
+                         int              symbology)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  aisle_window_dispatch_scan (self, source, data != NULL ? data : (const guint8 *) "", length,
+                              (AisleSymbology) symbology);
+}
+
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_scan_page (AISLE_WINDOW (widget));
+}
+
+static void
+show_home_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AisleWindow *self = AISLE_WINDOW (widget);
+
+  if (self->worker != NULL)
+    show_home_page (self);
+}
+
 /* One place that fills the stack for the mode: later pages are added here. */
 static void
 add_mode_pages (AisleWindow *self)
@@ -302,6 +482,11 @@ add_mode_pages (AisleWindow *self)
       g_signal_connect_object (self->home_page, "member-activated",
                                G_CALLBACK (on_member_activated_cb), self, G_CONNECT_SWAPPED);
       adw_window_title_set_subtitle (self->window_title, _("Members"));
+      self->scan_page = aisle_scan_page_new ();
+      gtk_stack_add_named (self->stack, self->scan_page, "scan");
+      g_signal_connect_object (self->scan_page, "scanned",
+                               G_CALLBACK (on_scan_page_scanned_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_visible (GTK_WIDGET (self->scan_button), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "tablet");
       break;
     }
@@ -324,6 +509,12 @@ aisle_window_constructed (GObject *object)
 
   add_mode_pages (self);
 
+  /* A USB scanner works on every page and in both modes. */
+  self->wedge = aisle_wedge_new ();
+  aisle_wedge_attach (self->wedge, GTK_WIDGET (self));
+  g_signal_connect_object (self->wedge, "scanned", G_CALLBACK (on_wedge_scanned_cb), self,
+                           G_CONNECT_SWAPPED);
+
   if (self->cache_path != NULL)
     aisle_window_open_cache (self);
 }
@@ -336,6 +527,8 @@ aisle_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
 
   self->home_page = NULL;
+  self->scan_page = NULL;
+  g_clear_object (&self->wedge);
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_WINDOW);
 
   g_clear_object (&self->worker);
@@ -459,6 +652,23 @@ aisle_window_class_init (AisleWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * AisleWindow::code-scanned:
+   * @code: the classified code
+   * @source: an #AisleScanSource
+   *
+   * A code was scanned (camera or wedge scanner) or typed on the scan page. Emitted before
+   * the window acts on it.
+   */
+  signals[CODE_SCANNED] =
+    g_signal_new ("code-scanned",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, AISLE_TYPE_CODE, AISLE_TYPE_SCAN_SOURCE);
+
+  gtk_widget_class_install_action (widget_class, "window.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "window.show-home", NULL, show_home_action);
   gtk_widget_class_install_action (widget_class, "window.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "window.show-recovery-details", NULL,
                                    show_recovery_details_action);
@@ -470,6 +680,7 @@ aisle_window_class_init (AisleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, AisleWindow, scan_button);
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, toast_overlay);
@@ -565,6 +776,14 @@ aisle_window_get_page (AisleWindow *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+AisleWedge *
+aisle_window_get_wedge (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return self->wedge;
 }
 
 void

@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "aisle-mode.h"
+#include "aisle-scan-page.h"
 #include "aisle-sync-status.h"
+#include "aisle-wedge.h"
 #include "aisle-worker.h"
 
 G_BEGIN_DECLS
@@ -32,5 +34,11 @@ GtkWidget       *aisle_window_get_page          (AisleWindow    *self,
                                                  const char     *name);
 void             aisle_window_add_toast         (AisleWindow    *self,
                                                  AdwToast       *toast);
+AisleWedge      *aisle_window_get_wedge         (AisleWindow    *self);
+void             aisle_window_dispatch_scan     (AisleWindow    *self,
+                                                 AisleScanSource source,
+                                                 const guint8   *data,
+                                                 gsize           length,
+                                                 AisleSymbology  symbology);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "aisle-test.h"
-#include "aisle-wedge.h"
+#include "aisle-wedge-detector.h"
 
 /* What a run of keys produced: text that reached the focused widget (held keys replayed, and
  * characters passed through as the widget would insert them), and the scans. */

@@ -1,4 +1,4 @@
-/* aisle-wedge.c: tell a keyboard-wedge barcode scanner's burst of keys from human typing.
+/* aisle-wedge-detector.c: tell a keyboard-wedge barcode scanner's burst of keys from human typing.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +19,7 @@
 
 #include "config.h"
 
-#include "aisle-wedge.h"
+#include "aisle-wedge-detector.h"
 
 struct _AisleWedgeDetector
 {

@@ -1,4 +1,4 @@
-/* aisle-wedge.h: tell a keyboard-wedge barcode scanner's burst of keys from human typing.
+/* aisle-wedge-detector.h: tell a keyboard-wedge barcode scanner's burst of keys from human typing.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
