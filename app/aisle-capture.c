@@ -13,6 +13,7 @@
 #include "aisle-application.h"
 #include "aisle-capture.h"
 #include "aisle-member-search-page.h"
+#include "aisle-scan-page.h"
 
 static gint64 process_start_us;
 
@@ -24,6 +25,8 @@ typedef struct
   gboolean     bench;
   gboolean     first_frame_seen;
   gboolean     search_started;
+  gboolean     scan;            /* AISLE_SCREENSHOT_PAGE=scan: the scan page with a result */
+  gboolean     scan_started;
   gboolean     done;
   gulong       after_paint_handler;
   GdkFrameClock *frame_clock;
@@ -159,6 +162,24 @@ capture_content_ready (Capture *capture)
         return FALSE;
     }
 
+  /* The scan page once its camera has started (or failed) and, with a camera, read a code. */
+  page = aisle_window_get_page (capture->window, "scan");
+  if (capture->scan && page != NULL && aisle_window_get_worker (capture->window) != NULL)
+    {
+      AisleCameraState state = aisle_camera_get_state (aisle_scan_page_get_camera (AISLE_SCAN_PAGE (page)));
+
+      if (!capture->scan_started)
+        {
+          capture->scan_started = TRUE;
+          gtk_widget_activate_action (GTK_WIDGET (capture->window), "window.scan", NULL);
+          return FALSE;
+        }
+      if (state == AISLE_CAMERA_STOPPED || state == AISLE_CAMERA_STARTING)
+        return FALSE;
+      if (state == AISLE_CAMERA_PLAYING && aisle_scan_page_get_code (AISLE_SCAN_PAGE (page)) == NULL)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -279,6 +300,7 @@ aisle_capture_attach (AisleWindow *window)
   capture->png_path = g_strdup (g_getenv ("AISLE_SCREENSHOT"));
   capture->search = search != NULL && *search != '\0' ? g_strdup (search) : NULL;
   capture->bench = g_getenv ("AISLE_BENCH_STARTUP") != NULL;
+  capture->scan = g_strcmp0 (g_getenv ("AISLE_SCREENSHOT_PAGE"), "scan") == 0;
 
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     on_window_realize_cb (GTK_WIDGET (window), capture);

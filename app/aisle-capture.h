@@ -5,7 +5,9 @@
  *
  * AISLE_SCREENSHOT=FILE.png  render the window with GTK's own renderer once its data is shown,
  *                            save it and quit (`./run shot`). AISLE_SEARCH=text types a query
- *                            first; AISLE_SCREENSHOT_SIZE=WxH sets the window size.
+ *                            first; AISLE_SCREENSHOT_SIZE=WxH sets the window size;
+ *                            AISLE_SCREENSHOT_PAGE=scan shows the scan page once its camera
+ *                            (GSettings `camera-pipeline`) has read a code or failed.
  * AISLE_BENCH_STARTUP=1      print when the first frame was painted and when the cache was open
  *                            and drawn, with VmRSS/VmHWM, then quit (bench/bench-startup.sh).
  */

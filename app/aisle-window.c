@@ -172,6 +172,8 @@ show_home_page (AisleWindow *self)
 {
   gtk_stack_set_visible_child (self->stack, self->home_page);
   gtk_widget_grab_focus (self->home_page);
+  if (self->mode == AISLE_MODE_TABLET)
+    adw_window_title_set_subtitle (self->window_title, _("Members"));
 }
 
 static void
@@ -299,6 +301,7 @@ show_scan_page (AisleWindow *self)
     return;
   gtk_stack_set_visible_child (self->stack, self->scan_page);
   gtk_widget_grab_focus (self->scan_page);
+  adw_window_title_set_subtitle (self->window_title, _("Scan"));
 }
 
 static void
