@@ -796,6 +796,25 @@ sqlite_push (AisleHubDb            *db,
   return TRUE;
 }
 
+static gboolean
+sqlite_batch_begin (AisleHubDb  *db,
+                    GError     **error)
+{
+  return aisle_store_begin (((AisleHubSqlite *) db)->store, error);
+}
+
+static gboolean
+sqlite_batch_commit (AisleHubDb  *db,
+                     GError     **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+
+  if (aisle_store_commit (self->store, error))
+    return TRUE;
+  aisle_store_rollback (self->store);
+  return FALSE;
+}
+
 /* --- setup --------------------------------------------------------------------------------- */
 
 static void sqlite_close (AisleHubDb *db);
@@ -836,6 +855,8 @@ static const AisleHubDbVTable sqlite_vtable = {
   .channel_secret = _aisle_hub_sqlite_channel_secret,
   .ingest_order = sqlite_ingest,
   .device_metrics = _aisle_hub_sqlite_device_metrics,
+  .batch_begin = sqlite_batch_begin,
+  .batch_commit = sqlite_batch_commit,
   .record_seen = _aisle_hub_sqlite_record_seen,
   .maintain = _aisle_hub_sqlite_maintain,
   .watch_open = _aisle_hub_sqlite_watch_open,

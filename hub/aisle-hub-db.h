@@ -110,6 +110,12 @@ typedef struct
   char             *(*ingest_order)      (AisleHubDb            *self,
                                           const AisleHubIngest  *ingest,
                                           GError               **error);
+  /* Group commit around several pushes: each push's own transactions nest inside. */
+  gboolean          (*batch_begin)       (AisleHubDb            *self,
+                                          GError               **error);
+  /* Commits the batch, or rolls it all back and returns FALSE. */
+  gboolean          (*batch_commit)      (AisleHubDb            *self,
+                                          GError               **error);
   /* Merges @seen (device id -> Unix seconds) into the devices' last-seen times. */
   void              (*record_seen)       (AisleHubDb            *self,
                                           GHashTable            *seen);

@@ -217,8 +217,8 @@ complete_on_main (gpointer data)
 
   if (request->token != NULL && request->auth_required)
     {
-      if (request->device != NULL && request->status != SOUP_STATUS_UNAUTHORIZED &&
-          request->status != SOUP_STATUS_FORBIDDEN)
+      /* Only a success: a failed batch commit leaves last_mutation_id as it was. */
+      if (request->device != NULL && SOUP_STATUS_IS_SUCCESSFUL (request->status))
         aisle_hub_auth_cache_store (self->auth_cache, request->token, request->device,
                                     request->auth_epoch);
       else if (request->device == NULL)
@@ -274,18 +274,90 @@ offload_main (gpointer data,
   g_main_context_invoke (request->server->context, complete_on_main, request);
 }
 
+/* Authenticates and runs one request's DB job on the worker; completes nothing. */
+static void
+run_job (AisleHubServer *self,
+         Job            *job)
+{
+  AisleHubRequest *request = job->request;
+  g_autoptr(GError) error = NULL;
+
+  if (request->auth_required)
+    {
+      request->device = self->db->vtable->authenticate (self->db, request->token, request->now,
+                                                        &error);
+      if (request->device == NULL)
+        aisle_hub_request_fail_error (request, error);
+    }
+  if (!request->auth_required || request->device != NULL)
+    job->func (request, self->db);
+  else
+    request->offload = NULL;
+}
+
+static void
+complete_job (AisleHubServer *self,
+              Job            *job)
+{
+  AisleHubRequest *request = job->request;
+
+  g_free (job);
+  if (request->offload != NULL)
+    g_thread_pool_push (self->offload, request, NULL);
+  else
+    g_main_context_invoke (self->context, complete_on_main, request);
+}
+
+static gboolean
+is_push (Job *job)
+{
+  return job != &quit_job && job->request != NULL && strcmp (job->request->route, "push") == 0;
+}
+
+/* Group commit: pushes queued together run in one outer transaction, each mutation still in
+ * its own (a savepoint: rolled back alone when rejected or failed), and are answered after
+ * the one commit, so a durable commit's fsync is shared by all of them. */
+static void
+run_push_batch (AisleHubServer *self,
+                GPtrArray      *batch)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (batch->len == 1 || !self->db->vtable->batch_begin (self->db, &error))
+    {
+      for (guint i = 0; i < batch->len; i++)
+        run_job (self, g_ptr_array_index (batch, i));
+      return;
+    }
+  g_debug ("group commit of %u pushes", batch->len);
+  for (guint i = 0; i < batch->len; i++)
+    run_job (self, g_ptr_array_index (batch, i));
+  if (!self->db->vtable->batch_commit (self->db, &error))
+    {
+      /* Nothing of the batch is stored: every push fails and its device retries it. */
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Job *job = g_ptr_array_index (batch, i);
+
+          g_clear_pointer (&job->request->device, aisle_hub_device_free);
+          aisle_hub_request_fail_error (job->request, error);
+        }
+    }
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   AisleHubServer *self = data;
   gint64 last_upkeep = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  Job *pending = NULL;
 
   for (;;)
     {
-      Job *job = g_async_queue_timeout_pop (self->jobs, G_USEC_PER_SEC);
-      AisleHubRequest *request;
-      g_autoptr(GError) error = NULL;
+      Job *job = pending != NULL ? pending : g_async_queue_timeout_pop (self->jobs, G_USEC_PER_SEC);
 
+      pending = NULL;
       if (g_get_monotonic_time () - last_upkeep > MAINTAIN_SECONDS * G_USEC_PER_SEC)
         {
           maintain (self);
@@ -302,23 +374,25 @@ worker_main (gpointer data)
           g_free (job);
           continue;
         }
-      request = job->request;
-      if (request->auth_required)
+      if (!is_push (job))
         {
-          request->device = self->db->vtable->authenticate (self->db, request->token, request->now,
-                                                            &error);
-          if (request->device == NULL)
-            aisle_hub_request_fail_error (request, error);
+          run_job (self, job);
+          complete_job (self, job);
+          continue;
         }
-      if (!request->auth_required || request->device != NULL)
-        job->func (request, self->db);
-      else
-        request->offload = NULL;
-      g_free (job);
-      if (request->offload != NULL)
-        g_thread_pool_push (self->offload, request, NULL);
-      else
-        g_main_context_invoke (self->context, complete_on_main, request);
+      /* Take the pushes queued right behind this one; the first other job waits its turn. */
+      g_ptr_array_add (batch, job);
+      while (batch->len < 64 && (pending = g_async_queue_try_pop (self->jobs)) != NULL)
+        {
+          if (!is_push (pending))
+            break;
+          g_ptr_array_add (batch, pending);
+          pending = NULL;
+        }
+      run_push_batch (self, batch);
+      for (guint i = 0; i < batch->len; i++)
+        complete_job (self, g_ptr_array_index (batch, i));
+      g_ptr_array_set_size (batch, 0);
     }
   maintain (self);
   return NULL;

@@ -275,6 +275,75 @@ test_fast_path (Fixture       *f,
   g_assert_cmpuint (call (f, NULL, "GET", path, f->token, NULL, &out), ==, 403);
 }
 
+typedef struct
+{
+  Fixture *f;
+  char    *token;
+  guint    device;
+  guint    ok;
+} Pusher;
+
+static gpointer
+push_many (gpointer data)
+{
+  Pusher *p = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+
+  for (guint id = 1; id <= 20; id++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"mutations\":[{\"id\":%u,\"name\":\"note.add\","
+                                               "\"args\":{\"note_id\":\"n-%u-%u\",\"member_id\":"
+                                               "\"" M1 "\",\"text\":\"x\"},\"staff_id\":\"S0001\"}]}",
+                                               id, p->device, id);
+      g_autofree char *out = NULL;
+
+      if (call (p->f, session, "POST", "/v1/sync/push", p->token, body, &out) == 200 &&
+          strstr (out, "\"applied\"") != NULL)
+        p->ok++;
+    }
+  return NULL;
+}
+
+/* Pushes from several devices at once are committed in groups: each still exactly once. */
+static void
+test_concurrent_pushes (Fixture       *f,
+                        gconstpointer  data)
+{
+  Pusher pushers[6];
+  GThread *threads[G_N_ELEMENTS (pushers)];
+  g_autoptr(AislePullResponse) all = NULL;
+  g_autofree char *out = NULL;
+  guint notes = 0;
+
+  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
+  for (guint i = 0; i < G_N_ELEMENTS (pushers); i++)
+    {
+      pushers[i] = (Pusher) { f, pair (f, "tablet"), i, 0 };
+      threads[i] = g_thread_new ("pusher", push_many, &pushers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pushers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (pushers[i].ok, ==, 20);
+    }
+  all = pull_all (f, f->token);
+  for (guint i = 0; i < all->changes->len; i++)
+    {
+      const AisleChange *c = g_ptr_array_index (all->changes, i);
+
+      if (strcmp (c->entity, "note") == 0)
+        notes++;
+    }
+  g_assert_cmpuint (notes, ==, 20 * G_N_ELEMENTS (pushers));
+  for (guint i = 0; i < G_N_ELEMENTS (pushers); i++)
+    {
+      g_autoptr(AislePullResponse) mine = pull_as (f, pushers[i].token, all->cursor);
+
+      g_assert_cmpint (mine->last_mutation_id, ==, 20);
+      g_free (pushers[i].token);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,5 +356,6 @@ main (int    argc,
   ADD ("points/tiers", test_tiers);
   ADD ("devices/last-seen", test_last_seen);
   ADD ("pull/fast-path", test_fast_path);
+  ADD ("push/concurrent", test_concurrent_pushes);
   return g_test_run ();
 }
