@@ -15,8 +15,9 @@
  * entry may filter, limit or have been rewritten in between). Holding is exact: a held key
  * has done nothing yet. The cost is that a person's key reaches the widget at most one
  * max-gap (45 ms, below what anyone notices) later, inserted as text where the caret is, in
- * order, before any key that follows it. Held keys that are not meant for an entry (focus on
- * a button) are dropped: a person typing letters at a button did not mean anything by them.
+ * order, before any key that follows it. With focus outside an entry, held keys go where a
+ * search entry's key capture would have taken them; with no such entry they are dropped (a
+ * person typing letters at a button did not mean anything by them).
  * Only plain ASCII is ever held, so input methods (Zhuyin) get their keys untouched.
  */
 
@@ -59,6 +60,48 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The search entry that captures typing for @capture (gtk_search_entry_set_key_capture_widget),
+ * among @widget and its drawn descendants. */
+static GtkWidget *
+find_capturing_entry (GtkWidget *widget,
+                      GtkWidget *capture)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget)
+      && gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (widget)) == capture)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_capturing_entry (child, capture);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Where typed text goes when focus is not in an entry: the search entry that would have
+ * captured the keys had they not been held (the member page's "type anywhere to search"). */
+static GtkWidget *
+capturing_entry_for (GtkWidget *focus)
+{
+  for (GtkWidget *ancestor = focus; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+    {
+      GtkWidget *entry = find_capturing_entry (ancestor, ancestor);
+
+      if (entry != NULL)
+        return entry;
+    }
+
+  return NULL;
+}
+
 /* Puts text a person typed where they were typing. */
 static void
 replay (AisleWedge *self,
@@ -73,6 +116,18 @@ replay (AisleWedge *self,
 
   root = gtk_widget_get_root (self->widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && !GTK_IS_EDITABLE (focus))
+    {
+      GtkWidget *entry = capturing_entry_for (focus);
+      GtkEditable *delegate = entry != NULL ? gtk_editable_get_delegate (GTK_EDITABLE (entry)) : NULL;
+
+      /* As GtkSearchEntry's own capture does: focus without selecting, type at the caret. */
+      if (GTK_IS_TEXT (delegate))
+        {
+          gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
+          focus = GTK_WIDGET (delegate);
+        }
+    }
   if (focus == NULL || !GTK_IS_EDITABLE (focus) || !gtk_editable_get_editable (GTK_EDITABLE (focus)))
     {
       g_debug ("wedge: %zu typed characters had no entry to go to", strlen (text));

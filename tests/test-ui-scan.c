@@ -733,6 +733,20 @@ body_wedge_human (Fixture *fixture)
   /* ... and the entry searched as it does for typing. */
   expect_label (fixture, "林美玲");
 
+  /* Focus on a result row: typing still goes to the search, as the page's key capture does. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (find_visible_label (GTK_WIDGET (fixture->window), "林美玲"),
+                                              GTK_TYPE_LIST_BOX_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_grab_focus (row));
+    wait.text = "M00001234";
+    time += 1000;
+    g_assert_true (aisle_wedge_handle_key (wedge, '4', 0, time));
+    if (!wait_until (entry_has_text, &wait))
+      g_error ("typing at a row never reached the search: “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
+  }
+
   /* The last key is held only briefly when no Return follows: it arrives on its own. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   wait.text = "lin";
