@@ -16,10 +16,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "aisle-application.h"
+#include "aisle-attention-dialog.h"
 #include "aisle-kiosk-welcome-page.h"
 #include "aisle-member-search-page.h"
+#include "aisle-pairing-page.h"
 #include "aisle-scan-page.h"
 #include "aisle-store.h"
+#include "aisle-sync.h"
 #include "aisle-sync-indicator.h"
 #include "aisle-wedge.h"
 #include "aisle-window.h"
@@ -44,11 +48,13 @@ struct _AisleWindow
   /* Borrowed: the mode's pages, owned by the stack */
   GtkWidget            *home_page;
   GtkWidget            *scan_page;       /* tablet only */
+  GtkWidget            *pairing_page;    /* shown while the device has no token */
 
   /* Owned */
   GCancellable         *cancellable;     /* cancelled when the window closes */
   AisleSyncStatus      *sync_status;
   AisleWorker          *worker;          /* NULL until the cache is open */
+  AisleSyncClient      *sync_client;     /* drives sync_status; NULL until the cache is open */
   AisleWedge           *wedge;           /* the keyboard-wedge scanner, in every mode */
   char                 *cache_path;
   char                 *recovery_detail; /* why the cache was started afresh, for the dialog */
@@ -154,12 +160,15 @@ set_loading (AisleWindow *self,
     }
 }
 
+static void start_sync (AisleWindow *self);
+
 static void
 set_worker (AisleWindow *self,
             AisleWorker *worker)
 {
   if (!g_set_object (&self->worker, worker))
     return;
+  start_sync (self);
 
   if (AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page))
     aisle_member_search_page_set_worker (AISLE_MEMBER_SEARCH_PAGE (self->home_page), worker);
@@ -174,6 +183,105 @@ show_home_page (AisleWindow *self)
   gtk_widget_grab_focus (self->home_page);
   if (self->mode == AISLE_MODE_TABLET)
     adw_window_title_set_subtitle (self->window_title, _("Members"));
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Sync (issue 5): the client drives the shared AisleSyncStatus; an unpaired device shows the
+ * pairing page until it has a token.
+ */
+
+static void
+on_paired_cb (AisleWindow *self)
+{
+  show_home_page (self);
+  aisle_sync_client_start (self->sync_client);
+}
+
+static void
+on_sync_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(AisleWindow) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  GApplication *app;
+  GSettings *settings;
+  g_autofree char *hub_url = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* The window may have closed meanwhile, or opened another cache. */
+  if (self == NULL || self->sync_client != AISLE_SYNC_CLIENT (object))
+    return;
+  if (!aisle_sync_client_load_finish (AISLE_SYNC_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("sync: %s", error->message);
+      return;
+    }
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  settings = AISLE_IS_APPLICATION (app) ? aisle_application_get_settings (AISLE_APPLICATION (app))
+                                        : NULL;
+  hub_url = settings != NULL ? g_settings_get_string (settings, "hub-url") : NULL;
+  if (aisle_sync_client_get_paired (self->sync_client))
+    {
+      aisle_sync_client_start (self->sync_client);
+      return;
+    }
+  /* The schema's contract: with no hub-url the device works offline on its cache. */
+  if (hub_url == NULL || *hub_url == '\0')
+    return;
+  self->pairing_page = aisle_pairing_page_new ();
+  aisle_pairing_page_set_client (AISLE_PAIRING_PAGE (self->pairing_page), self->sync_client);
+  aisle_pairing_page_set_hub_url (AISLE_PAIRING_PAGE (self->pairing_page), hub_url);
+  g_signal_connect_object (self->pairing_page, "paired", G_CALLBACK (on_paired_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, self->pairing_page, "pairing");
+  gtk_stack_set_visible_child (self->stack, self->pairing_page);
+}
+
+static void
+start_sync (AisleWindow *self)
+{
+  const char *props[] = { "online", "syncing", "pending", "last-success", "last-error" };
+  GWeakRef *weak;
+
+  if (self->sync_client != NULL)
+    aisle_sync_client_stop (self->sync_client);
+  g_clear_object (&self->sync_client);
+  if (self->worker == NULL)
+    return;
+  self->sync_client = aisle_sync_client_new (self->worker, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_object_bind_property (self->sync_client, props[i], self->sync_status, props[i],
+                            G_BINDING_SYNC_CREATE);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  aisle_sync_client_load_async (self->sync_client, self->cancellable, on_sync_loaded_cb, weak);
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AisleWindow *self = AISLE_WINDOW (widget);
+
+  if (self->sync_client != NULL)
+    aisle_sync_client_sync_now (self->sync_client);
+}
+
+static void
+show_attention_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AisleWindow *self = AISLE_WINDOW (widget);
+
+  if (self->sync_client != NULL)
+    gtk_window_present (GTK_WINDOW (aisle_attention_dialog_new (GTK_WINDOW (self),
+                                                                self->sync_client)));
 }
 
 static void
@@ -534,6 +642,10 @@ aisle_window_dispose (GObject *object)
   g_clear_object (&self->wedge);
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_WINDOW);
 
+  if (self->sync_client != NULL)
+    aisle_sync_client_stop (self->sync_client);
+  g_clear_object (&self->sync_client);
+  self->pairing_page = NULL;
   g_clear_object (&self->worker);
   g_clear_object (&self->sync_status);
 
@@ -675,6 +787,9 @@ aisle_window_class_init (AisleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "window.show-recovery-details", NULL,
                                    show_recovery_details_action);
+  gtk_widget_class_install_action (widget_class, "window.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "window.show-attention", NULL,
+                                   show_attention_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, failed_page);

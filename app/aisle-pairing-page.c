@@ -1,0 +1,220 @@
+/* aisle-pairing-page.c: pairs an unpaired device with the hub, then runs the initial sync.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A device with no token opens here. Staff type the hub's address (prefilled from GSettings
+ * hub-url) and the one-time code IT printed; the sync client makes the device's key, exchanges
+ * the code for a token, and the page then shows the initial sync's progress. The "paired"
+ * signal tells the window to show its home page. No network or disk work happens here: the
+ * client does it asynchronously and reports back on the main context.
+ */
+
+#define G_LOG_DOMAIN "aisle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aisle-pairing-page.h"
+
+struct _AislePairingPage
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow     *code_row;
+  AdwEntryRow     *hub_url_row;
+  GtkLabel        *message_label;
+  GtkButton       *pair_button;
+  GtkProgressBar  *progress_bar;
+  AdwStatusPage   *status_page;
+
+  /* Owned */
+  AisleSyncClient *client;
+  GCancellable    *cancellable;
+  gulong           rows_handler;
+  gint64           sync_started;   /* monotonic µs */
+};
+
+G_DEFINE_FINAL_TYPE (AislePairingPage, aisle_pairing_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PAIRED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_busy (AislePairingPage *self,
+          gboolean          busy)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hub_url_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pair_button), !busy);
+}
+
+static void
+rows_changed_cb (AislePairingPage *self)
+{
+  guint64 rows = aisle_sync_client_get_rows_received (self->client);
+  double seconds = (g_get_monotonic_time () - self->sync_started) / (double) G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+
+  /* The hub does not say how many rows are left, so the bar pulses and the label shows the
+   * rate (docs/architecture.md, "Sync"). */
+  gtk_progress_bar_pulse (self->progress_bar);
+  count = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  /* Translators: the first %s is a number of rows, the second a rate in rows per second */
+  text = g_strdup_printf (_("Downloading the store’s data: %s rows received (%.0f rows/s)"), count,
+                          seconds > 0 ? rows / seconds : 0.0);
+  gtk_label_set_label (self->message_label, text);
+}
+
+static void
+initial_sync_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AislePairingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aisle_sync_client_sync_finish (AISLE_SYNC_CLIENT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_signal_handler (&self->rows_handler, self->client);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  set_busy (self, FALSE);
+  /* Paired either way: a failed initial sync is retried by the scheduler, and the status in
+   * the header says why. */
+  if (error != NULL)
+    g_message ("initial sync: %s", error->message);
+  g_signal_emit (self, signals[PAIRED], 0);
+}
+
+static void
+pair_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AislePairingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!aisle_sync_client_pair_finish (AISLE_SYNC_CLIENT (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      gtk_label_set_label (self->message_label, error->message);
+      return;
+    }
+  text = g_strdup_printf (_("Paired with store %s. Downloading the store’s data…"),
+                          aisle_sync_client_get_store_id (self->client));
+  gtk_label_set_label (self->message_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  self->sync_started = g_get_monotonic_time ();
+  self->rows_handler = g_signal_connect_swapped (self->client, "notify::rows-received",
+                                                 G_CALLBACK (rows_changed_cb), self);
+  aisle_sync_client_sync_async (self->client, self->cancellable, initial_sync_cb,
+                                g_object_ref (self));
+}
+
+static void
+on_pair_button_clicked_cb (AislePairingPage *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->hub_url_row));
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+
+  if (self->client == NULL)
+    return;
+  if (*url == '\0' || *code == '\0')
+    {
+      gtk_label_set_label (self->message_label, _("Type the hub address and the pairing code."));
+      return;
+    }
+  set_busy (self, TRUE);
+  gtk_label_set_label (self->message_label, _("Pairing…"));
+  aisle_sync_client_pair_async (self->client, url, code, NULL, self->cancellable, pair_cb,
+                                g_object_ref (self));
+}
+
+static void
+aisle_pairing_page_dispose (GObject *object)
+{
+  AislePairingPage *self = AISLE_PAIRING_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->rows_handler, self->client);
+  g_clear_object (&self->client);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AISLE_TYPE_PAIRING_PAGE);
+  G_OBJECT_CLASS (aisle_pairing_page_parent_class)->dispose (object);
+}
+
+static void
+aisle_pairing_page_class_init (AislePairingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aisle_pairing_page_dispose;
+
+  signals[PAIRED] = g_signal_new ("paired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/aisleretail/Aisle/ui/aisle-pairing-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, hub_url_row);
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, pair_button);
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AislePairingPage, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_pair_button_clicked_cb);
+}
+
+static void
+aisle_pairing_page_init (AislePairingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+aisle_pairing_page_new (void)
+{
+  return g_object_new (AISLE_TYPE_PAIRING_PAGE, NULL);
+}
+
+void
+aisle_pairing_page_set_client (AislePairingPage *self,
+                               AisleSyncClient  *client)
+{
+  g_return_if_fail (AISLE_IS_PAIRING_PAGE (self));
+
+  g_set_object (&self->client, client);
+}
+
+void
+aisle_pairing_page_set_hub_url (AislePairingPage *self,
+                                const char       *hub_url)
+{
+  g_return_if_fail (AISLE_IS_PAIRING_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->hub_url_row), hub_url != NULL ? hub_url : "");
+}
+
+void
+aisle_pairing_page_set_code (AislePairingPage *self,
+                             const char       *code)
+{
+  g_return_if_fail (AISLE_IS_PAIRING_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
+}
