@@ -488,6 +488,12 @@ expect_label (Fixture    *fixture,
 }
 
 static gboolean
+camera_playing (gpointer data)
+{
+  return aisle_camera_get_state (data) == AISLE_CAMERA_PLAYING;
+}
+
+static gboolean
 camera_stopped (gpointer data)
 {
   return aisle_camera_get_state (data) == AISLE_CAMERA_STOPPED;
@@ -560,6 +566,11 @@ body_camera_product (Fixture *fixture)
   if (!wait_until (camera_stopped, camera))
     g_error ("the camera kept running after the page was left");
   g_assert_null (aisle_camera_get_frame (camera));
+
+  /* Back again: the camera restarts; the window then closes with it running, cleanly. */
+  open_scan_page (fixture);
+  if (!wait_until (camera_playing, camera))
+    g_error ("the camera did not start again");
 }
 
 static void
