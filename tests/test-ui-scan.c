@@ -542,6 +542,9 @@ body_camera_product (Fixture *fixture)
   AisleCode *code;
   g_autofree char *digits = valid_ean13 ("471008843215");
 
+  /* Long enough that a slow (sanitizer) decoder still sees the code within it. */
+  aisle_camera_set_dedup_window (camera, 30000);
+  g_assert_cmpuint (aisle_camera_get_dedup_window (camera), ==, 30000);
   code = wait_for_code (fixture, AISLE_SCAN_SOURCE_CAMERA);
   g_assert_cmpint (aisle_code_get_kind (code), ==, AISLE_CODE_KIND_PRODUCT);
   g_assert_true (aisle_code_is_valid (code));
@@ -552,11 +555,13 @@ body_camera_product (Fixture *fixture)
   expect_label (fixture, "Product Barcode");
   expect_label (fixture, "Read by the camera");
   g_assert_true (aisle_scan_page_get_code (page) == code);
-  g_assert_cmpint (aisle_camera_get_state (camera), ==, AISLE_CAMERA_PLAYING);
+  /* The preview's first frame may reach the main loop after the decoder's first code. */
+  if (!wait_until (camera_playing, camera))
+    g_error ("the camera preview never started");
   g_assert_nonnull (aisle_camera_get_frame (camera));
   g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (fixture->window), "Camera preview"));
 
-  /* Held in view, the same code is reported once per duplicate window (2 s). */
+  /* Held in view, the same code is reported once per duplicate window. */
   g_assert_cmpuint (fixture->codes->len, ==, 1);
 
   /* Leaving the page stops the camera. */
