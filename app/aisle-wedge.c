@@ -18,7 +18,14 @@
  * order, before any key that follows it. With focus outside an entry, held keys go where a
  * search entry's key capture would have taken them; with no such entry they are dropped (a
  * person typing letters at a button did not mean anything by them).
- * Only plain ASCII is ever held, so input methods (Zhuyin) get their keys untouched.
+ * Only plain ASCII is ever held.
+ *
+ * An X11 input method (GTK_IM_MODULE=ibus, fcitx, xim) reads key events inside the entry, so
+ * keys replayed as text would skip it and a Zhuyin user would get Latin letters. There the
+ * wedge does not hold (hold-keys is FALSE): keys go through as usual, and a recognised scan's
+ * characters are removed from the focused entry afterwards, if they are still there just before
+ * the caret. (On Wayland and with GTK's own input method, the compositor or GTK composes text
+ * before any key reaches the window, so holding is safe.)
  */
 
 #define G_LOG_DOMAIN "aisle"
@@ -42,6 +49,7 @@ struct _AisleWedge
   /* Owned */
   AisleWedgeDetector *detector;
   guint               flush_id;
+  gboolean            hold_keys;
 };
 
 G_DEFINE_FINAL_TYPE (AisleWedge, aisle_wedge, G_TYPE_OBJECT)
@@ -49,6 +57,7 @@ G_DEFINE_FINAL_TYPE (AisleWedge, aisle_wedge, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_MAX_GAP,
+  PROP_HOLD_KEYS,
   N_PROPS
 };
 
@@ -140,6 +149,56 @@ replay (AisleWedge *self,
   gtk_editable_set_position (GTK_EDITABLE (focus), position);
 }
 
+/* Without holding, a scan's characters reached the focused entry: take them back out if they
+ * are exactly what sits before the caret, else leave the entry alone. */
+static void
+remove_scanned_text (AisleWedge *self,
+                     const char *scan)
+{
+  GtkRoot *root = self->widget != NULL ? gtk_widget_get_root (self->widget) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *text;
+  glong n_chars = g_utf8_strlen (scan, -1);
+  int position;
+
+  if (focus == NULL || !GTK_IS_EDITABLE (focus))
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (focus));
+  position = gtk_editable_get_position (GTK_EDITABLE (focus));
+  if (position >= n_chars)
+    {
+      const char *start = g_utf8_offset_to_pointer (text, position - n_chars);
+
+      if (strncmp (start, scan, strlen (scan)) == 0
+          && g_utf8_pointer_to_offset (text, start + strlen (scan)) == position)
+        {
+          gtk_editable_delete_text (GTK_EDITABLE (focus), position - n_chars, position);
+          return;
+        }
+    }
+  g_debug ("wedge: the scanned characters are not before the caret; the entry is left alone");
+}
+
+/* Whether keys can be held and replayed as text without bypassing an input method. */
+static gboolean
+default_hold_keys (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *setting = NULL;
+  const char *module = g_getenv ("GTK_IM_MODULE");
+
+  if ((module == NULL || *module == '\0') && settings != NULL)
+    {
+      g_object_get (settings, "gtk-im-module", &setting, NULL);
+      module = setting;
+    }
+
+  return module == NULL || *module == '\0'
+         || g_str_equal (module, "simple") || g_str_equal (module, "gtk-im-context-simple")
+         || g_str_equal (module, "wayland");
+}
+
 static gboolean
 flush_cb (gpointer data)
 {
@@ -220,6 +279,18 @@ aisle_wedge_handle_key (AisleWedge      *self,
   key = classify_key (keyval, state, &ch);
   aisle_wedge_detector_feed (self->detector, key, ch, time_ms, &result);
 
+  if (!self->hold_keys)
+    {
+      /* Every character went through already: nothing to replay, only a scan to clean up. */
+      if (result.action == AISLE_WEDGE_ACTION_SCAN)
+        {
+          remove_scanned_text (self, result.scan);
+          g_signal_emit (self, signals[SCANNED], 0, result.scan);
+        }
+      aisle_wedge_result_clear (&result);
+      return result.action == AISLE_WEDGE_ACTION_SCAN;
+    }
+
   /* Held keys first, so they land before whatever this key does. */
   replay (self, result.replay);
 
@@ -245,7 +316,8 @@ aisle_wedge_flush (AisleWedge *self)
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
   text = aisle_wedge_detector_flush (self->detector);
-  replay (self, text);
+  if (self->hold_keys)
+    replay (self, text);
 }
 
 static gboolean
@@ -334,6 +406,10 @@ aisle_wedge_get_property (GObject    *object,
       g_value_set_uint (value, aisle_wedge_get_max_gap (self));
       break;
 
+    case PROP_HOLD_KEYS:
+      g_value_set_boolean (value, self->hold_keys);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -351,6 +427,15 @@ aisle_wedge_set_property (GObject      *object,
     {
     case PROP_MAX_GAP:
       aisle_wedge_set_max_gap (self, g_value_get_uint (value));
+      break;
+
+    case PROP_HOLD_KEYS:
+      if (self->hold_keys != g_value_get_boolean (value))
+        {
+          aisle_wedge_flush (self);
+          self->hold_keys = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -374,6 +459,13 @@ aisle_wedge_class_init (AisleWedgeClass *klass)
                        1, 1000, AISLE_WEDGE_DEFAULT_MAX_GAP_MS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Hold keys back until a burst is told from typing (see the top of the file); FALSE lets
+   * keys through and removes a scan's characters afterwards. Defaults by the input method. */
+  properties[PROP_HOLD_KEYS] =
+    g_param_spec_boolean ("hold-keys", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -394,6 +486,7 @@ static void
 aisle_wedge_init (AisleWedge *self)
 {
   self->detector = aisle_wedge_detector_new ();
+  self->hold_keys = default_hold_keys ();
 }
 
 AisleWedge *
