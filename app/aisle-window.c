@@ -438,7 +438,7 @@ on_card_member_found_cb (GObject      *object,
 {
   AisleWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  AisleMember *member = aisle_worker_run_finish (AISLE_WORKER (object), result, &error);
+  g_autoptr(AisleMember) member = aisle_worker_run_finish (AISLE_WORKER (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
