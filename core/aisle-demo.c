@@ -547,12 +547,16 @@ aisle_demo_options_init (AisleDemoOptions *options)
 
 /**
  * aisle_demo_generate:
- * @store: an empty cache, ideally opened with %AISLE_STORE_OPEN_BULK
+ * @store: an empty cache, ideally opened with %AISLE_STORE_OPEN_BULK (then the load runs with
+ *   the rollback journal in memory, foreign-key checks off and a large page cache, and the
+ *   file goes back to WAL at the end; a store opened without it keeps its settings)
  * @options: what to generate
  * @stats: (out caller-allocates) (optional): row counts and the time taken
  * @error: return location for a #GError
  *
- * Fills @store in one transaction, so an interrupted run leaves it empty.
+ * Fills @store in one transaction, so an interrupted run leaves it empty. Members and what
+ * they own are bulk-loaded: their tables' secondary indexes are dropped for the load and
+ * recreated at the end (inside the same transaction).
  *
  * Returns: %TRUE on success
  */

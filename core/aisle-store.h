@@ -41,7 +41,8 @@ typedef enum
 {
   AISLE_STORE_OPEN_NONE = 0,
   AISLE_STORE_OPEN_READONLY = 1 << 0,
-  /* Bulk loading (demo generator, initial sync): synchronous=OFF until closed. */
+  /* Bulk loading (demo generator, initial sync): synchronous=OFF until closed. The demo
+   * generator also loads with the journal in memory and foreign-key checks off. */
   AISLE_STORE_OPEN_BULK = 1 << 1,
   /* Run the full PRAGMA quick_check on open (cost grows with the file: about a second for a
    * 1M-member cache). Without it, open still checks the header, the size and the schema. */
