@@ -49,6 +49,7 @@ struct _Fixture
   char             *pipeline;   /* the camera-pipeline setting, NULL for the default */
   GPtrArray        *codes;      /* AisleCode, in the order dispatched */
   GArray           *sources;    /* AisleScanSource, parallel to codes */
+  AisleCamera      *camera;     /* weak */
 };
 
 /* --- helpers ------------------------------------------------------------------------------ */
@@ -586,6 +587,7 @@ body_camera_product (Fixture *fixture)
   open_scan_page (fixture);
   if (!wait_until (camera_playing, camera))
     g_error ("the camera did not start again");
+  g_set_weak_pointer (&fixture->camera, camera);
 }
 
 static void
@@ -597,6 +599,8 @@ test_camera_product (Fixture       *fixture,
   seed_cache (fixture->cache_path);
   use_ean13_camera (fixture, digits);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_camera_product);
+  /* The camera (and its pipeline, which it owns alone) went with the window. */
+  g_assert_null (fixture->camera);
 }
 
 static void
