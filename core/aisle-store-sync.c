@@ -648,7 +648,11 @@ aisle_sync_cache_apply_page (AisleStore         *store,
   g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
   g_return_val_if_fail (page != NULL, FALSE);
 
-  if (!aisle_sync_cache_prepare (store, error) || !aisle_store_begin (store, error))
+  /* A page touches up to a few thousand index pages; with SQLite's default 2 MiB page cache
+   * they spill to the WAL mid-transaction and are written again at commit. */
+  if (!aisle_sync_cache_prepare (store, error) ||
+      !_aisle_store_exec (store, "PRAGMA cache_size = -32768", error) ||
+      !aisle_store_begin (store, error))
     return FALSE;
   /* Within a page a child row may come before its parent (the hub sends each entity's latest
    * state only); the check runs at commit instead. */
