@@ -33,7 +33,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-start() {  # start OUTFILE CMD...: runs CMD in the background, prints its port
+start() {  # start OUTFILE CMD...: runs CMD in the background (not in a subshell, so that
+           # cleanup knows its pid) and waits for its "listening on port N" line
   local out=$1; shift
   "$@" >"$out" 2>"$out.err" &
   pids+=($!)
@@ -41,11 +42,13 @@ start() {  # start OUTFILE CMD...: runs CMD in the background, prints its port
     grep -q '^listening on port' "$out" 2>/dev/null && break
     sleep 0.1
   done
-  sed -n 's/^listening on port //p' "$out"
 }
+port_of() { sed -n 's/^listening on port //p' "$1"; }
 
-HUB_PORT=$(start "$DIR/hub.out" "$HUB" serve --db "$DB" --listen 127.0.0.1:0)
-BARE_PORT=$(start "$DIR/bare.out" "$BUILD/bench/bench-hub-bare")
+start "$DIR/hub.out" "$HUB" serve --db "$DB" --listen 127.0.0.1:0
+start "$DIR/bare.out" "$BUILD/bench/bench-hub-bare"
+HUB_PORT=$(port_of "$DIR/hub.out")
+BARE_PORT=$(port_of "$DIR/bare.out")
 
 pair_tokens() {  # pair_tokens N FILE
   : >"$2"

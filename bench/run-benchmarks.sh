@@ -39,11 +39,17 @@ run_scan() {
   fi
 }
 
-BENCHES=(store scan)
+# The hub bench: a seeded demo hub under wrk at 1, 8 and 64 connections beside a bare SoupServer
+# (bench/bench-hub.sh; AISLE_BENCH_HUB_MEMBERS, default 20000). Needs wrk.
+run_hub() {
+  "$ROOT/bench/bench-hub.sh" "$BUILD"
+}
+
+BENCHES=(store scan hub)
 [ $# -gt 0 ] && BENCHES=("$@")
 for b in "${BENCHES[@]}"; do
   if ! declare -F "run_$b" >/dev/null; then
-    echo "unknown bench: $b (known: store scan)" >&2
+    echo "unknown bench: $b (known: store scan hub)" >&2
     exit 2
   fi
   "run_$b"

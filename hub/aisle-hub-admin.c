@@ -35,7 +35,8 @@ static const char usage[] =
   "  import products FILE.csv                 import products (id,name,price,...)\n"
   "  import stock FILE.csv                    import stock (product_id,location_id,on_hand)\n"
   "  import orders FILE.jsonl                 import online orders, one JSON object a line\n"
-  "  seed-demo [MEMBERS]                      load core's demo dataset (default 100000)\n"
+  "  seed-demo [MEMBERS [PRODUCTS]]           load core's demo dataset into an empty hub\n"
+  "                                           (default 100000 members, 20000 products)\n"
   "  backup DEST                              online backup to DEST (SQLite backup API)\n";
 
 static void
@@ -220,6 +221,8 @@ run (AisleHubSqlite  *hub,
       aisle_demo_options_init (&options);
       if (argc > 1)
         options.n_members = (guint) g_ascii_strtoull (argv[1], NULL, 10);
+      if (argc > 2)
+        options.n_products = (guint) g_ascii_strtoull (argv[2], NULL, 10);
       options.progress = demo_progress;
       if (!aisle_hub_seed_demo (hub, &options, &stats, error))
         return FALSE;

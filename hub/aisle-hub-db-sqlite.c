@@ -873,6 +873,7 @@ sqlite_close (AisleHubDb *db)
 
   if (!aisle_hub_sqlite_flush_last_seen (self, &error))
     g_warning ("could not record devices' last-seen times: %s", error->message);
+  aisle_hub_checkpointer_stop (self->checkpointer);
   g_hash_table_unref (self->last_seen);
   g_clear_object (&self->store);
   g_free (self);
@@ -934,5 +935,16 @@ AisleHubDb *
 aisle_hub_db_sqlite_open (const char  *path,
                           GError     **error)
 {
-  return (AisleHubDb *) aisle_hub_sqlite_open (path, error);
+  AisleHubSqlite *self = aisle_hub_sqlite_open (path, error);
+
+  if (self == NULL)
+    return NULL;
+  /* Serving: checkpoints move off the DB worker (aisle-hub-upkeep.c). */
+  self->checkpointer = aisle_hub_checkpointer_start (self, error);
+  if (self->checkpointer == NULL)
+    {
+      sqlite_close (&self->parent);
+      return NULL;
+    }
+  return &self->parent;
 }

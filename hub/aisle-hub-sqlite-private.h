@@ -20,6 +20,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AisleHubCheckpointer AisleHubCheckpointer;
+
 typedef struct
 {
   AisleHubDb   parent;
@@ -27,6 +29,7 @@ typedef struct
   sqlite3     *db;            /* borrowed from store */
   GHashTable  *last_seen;     /* device id -> gint64, written by the upkeep */
   gint64       tiers_checked; /* Unix seconds of the last sweep of lapsed tiers (upkeep) */
+  AisleHubCheckpointer *checkpointer;  /* serving hubs only, nullable */
 } AisleHubSqlite;
 
 static inline char *
@@ -49,6 +52,10 @@ gboolean        aisle_hub_update_tier            (AisleHubSqlite *self,
                                                   const char     *member_id,
                                                   gint64          now,
                                                   GError        **error);
+/* aisle-hub-upkeep.c: WAL checkpoints off the committing thread (serving hubs). */
+AisleHubCheckpointer *aisle_hub_checkpointer_start (AisleHubSqlite       *hub,
+                                                    GError              **error);
+void                  aisle_hub_checkpointer_stop  (AisleHubCheckpointer *self);
 gboolean        aisle_hub_exec                   (AisleHubSqlite *self,
                                                   const char     *sql,
                                                   GError        **error);

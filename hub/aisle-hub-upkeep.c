@@ -235,3 +235,85 @@ _aisle_hub_sqlite_get_staff (AisleHubDb  *db,
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }
+
+/* --- checkpoints --------------------------------------------------------------------------- */
+
+/* A serving hub commits durably (an fsync per commit). SQLite's automatic checkpoint runs in
+ * the committing thread, so every thousand pages one push would also copy the WAL into the
+ * database and fsync it, stalling every request queued behind it. The serving hub turns that
+ * off and checkpoints from this thread on its own connection instead: a PASSIVE checkpoint
+ * never blocks the writer. */
+#define CHECKPOINT_INTERVAL_US (500 * 1000)
+
+struct _AisleHubCheckpointer
+{
+  char    *path;
+  GThread *thread;
+  GMutex   lock;
+  GCond    cond;
+  gboolean stop;
+};
+
+static gpointer
+checkpointer_main (gpointer data)
+{
+  AisleHubCheckpointer *self = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_warning ("checkpoints: cannot open %s: %s", self->path,
+                 db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return NULL;
+    }
+  g_mutex_lock (&self->lock);
+  while (!self->stop)
+    {
+      int rc, wal_pages = 0, done = 0;
+
+      g_cond_wait_until (&self->cond, &self->lock, g_get_monotonic_time () + CHECKPOINT_INTERVAL_US);
+      if (self->stop)
+        break;
+      g_mutex_unlock (&self->lock);
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, &wal_pages, &done);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        g_warning ("checkpoint: %s", sqlite3_errmsg (db));
+      g_mutex_lock (&self->lock);
+    }
+  g_mutex_unlock (&self->lock);
+  sqlite3_close (db);
+  return NULL;
+}
+
+AisleHubCheckpointer *
+aisle_hub_checkpointer_start (AisleHubSqlite  *hub,
+                              GError         **error)
+{
+  AisleHubCheckpointer *self;
+
+  if (!aisle_hub_exec (hub, "PRAGMA wal_autocheckpoint = 0", error))
+    return NULL;
+  self = g_new0 (AisleHubCheckpointer, 1);
+  self->path = g_strdup (aisle_store_get_path (hub->store));
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  self->thread = g_thread_new ("aisle-hub-checkpoint", checkpointer_main, self);
+  return self;
+}
+
+void
+aisle_hub_checkpointer_stop (AisleHubCheckpointer *self)
+{
+  if (self == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  self->stop = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (self->thread);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self->path);
+  g_free (self);
+}

@@ -208,7 +208,7 @@ test_seed_demo (Fixture       *f,
   guint home = 0, other = 0;
 
   stop_hub (f, SIGTERM);
-  out = admin (f, NULL, "seed-demo", "300", NULL);
+  out = admin (f, NULL, "seed-demo", "300", "500", NULL);
   g_assert_nonnull (strstr (out, "seeded 300 members"));
   start_hub (f);
   tablet = pair_store (f, "TPE01", "tablet");
