@@ -34,7 +34,9 @@ struct _AisleMemberSearchPage
 
   /* Owned */
   AisleWorker    *worker;
+  AisleSyncClient *sync_client;         /* tablets: online lookup; NULL offline or on a kiosk */
   GCancellable   *search_cancellable;   /* the search in flight, cancelled by the next one */
+  GCancellable   *lookup_cancellable;   /* its online lookup, cancelled by the next search */
   gboolean        busy;
 };
 
@@ -107,6 +109,60 @@ show_toast (AisleMemberSearchPage *self,
 }
 
 static void
+on_lookup_ready_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SearchData) data = user_data;
+  AisleMemberSearchPage *self = data->self;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  members = aisle_sync_client_lookup_members_finish (AISLE_SYNC_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || data->cancellable != self->lookup_cancellable)
+    return;
+  g_clear_object (&self->lookup_cancellable);
+  /* Offline, or the hub refused: the cache's answer stands. */
+  if (members == NULL || members->len == 0)
+    {
+      if (error != NULL)
+        g_debug ("online lookup for “%s”: %s", data->query, error->message);
+      return;
+    }
+  for (guint i = 0; i < members->len; i++)
+    gtk_list_box_append (self->results_list,
+                         aisle_member_row_new (g_ptr_array_index (members, i)));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member found on the hub",
+                                       "%u members found on the hub", members->len),
+                          members->len);
+  gtk_label_set_label (self->results_label, text);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+/* Nothing in the cache: ask the hub, and add what it knows when it answers (it is cached by
+ * the sync client, so the next search finds it offline). */
+static void
+lookup_online (AisleMemberSearchPage *self,
+               const char            *query)
+{
+  SearchData *data;
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  if (self->sync_client == NULL || !aisle_sync_client_get_paired (self->sync_client))
+    return;
+  self->lookup_cancellable = g_cancellable_new ();
+  data = g_new0 (SearchData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->lookup_cancellable);
+  data->query = g_strdup (query);
+  aisle_sync_client_lookup_members_async (self->sync_client, query, self->lookup_cancellable,
+                                          on_lookup_ready_cb, data);
+}
+
+static void
 on_search_ready_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -146,6 +202,7 @@ on_search_ready_cb (GObject      *object,
 
       adw_status_page_set_description (self->no_results_page, description);
       gtk_stack_set_visible_child_name (self->stack, "no-results");
+      lookup_online (self, data->query);
       return;
     }
 
@@ -181,6 +238,8 @@ aisle_member_search_page_run (AisleMemberSearchPage *self)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
 
   query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
@@ -271,6 +330,9 @@ aisle_member_search_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->sync_client);
   g_clear_object (&self->worker);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_MEMBER_SEARCH_PAGE);
@@ -445,4 +507,14 @@ aisle_member_search_page_reset (AisleMemberSearchPage *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   aisle_member_search_page_run (self);
+}
+
+void
+aisle_member_search_page_set_sync_client (AisleMemberSearchPage *self,
+                                          AisleSyncClient       *client)
+{
+  g_return_if_fail (AISLE_IS_MEMBER_SEARCH_PAGE (self));
+  g_return_if_fail (client == NULL || AISLE_IS_SYNC_CLIENT (client));
+
+  g_set_object (&self->sync_client, client);
 }

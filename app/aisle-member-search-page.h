@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "aisle-sync.h"
 #include "aisle-worker.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ gboolean     aisle_member_search_page_get_busy   (AisleMemberSearchPage *self);
 void         aisle_member_search_page_search     (AisleMemberSearchPage *self,
                                                   const char            *text);
 void         aisle_member_search_page_reset      (AisleMemberSearchPage *self);
+/* Tablets: a search that finds nothing in the cache asks the hub (online lookup). */
+void         aisle_member_search_page_set_sync_client (AisleMemberSearchPage *self,
+                                                       AisleSyncClient       *client);
 
 G_END_DECLS

@@ -193,7 +193,13 @@ show_home_page (AisleWindow *self)
 static void
 on_paired_cb (AisleWindow *self)
 {
-  show_home_page (self);
+  if (gtk_stack_get_visible_child (self->stack) == self->pairing_page)
+    show_home_page (self);
+  /* Online lookup is for staff tablets; the hub refuses it to kiosks anyway. */
+  if (AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page) &&
+      g_strcmp0 (aisle_sync_client_get_mode (self->sync_client), "tablet") == 0)
+    aisle_member_search_page_set_sync_client (AISLE_MEMBER_SEARCH_PAGE (self->home_page),
+                                              self->sync_client);
   aisle_sync_client_start (self->sync_client);
 }
 
@@ -226,7 +232,7 @@ on_sync_loaded_cb (GObject      *object,
   hub_url = settings != NULL ? g_settings_get_string (settings, "hub-url") : NULL;
   if (aisle_sync_client_get_paired (self->sync_client))
     {
-      aisle_sync_client_start (self->sync_client);
+      on_paired_cb (self);
       return;
     }
   /* The schema's contract: with no hub-url the device works offline on its cache. */
