@@ -1,4 +1,5 @@
-/* aisle-demo-bulk.c: the demo generator's bulk loader for members and everything they own.
+/* aisle-demo-bulk.c: the demo generator's bulk loader for products, members and everything
+ * they own.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,14 +7,15 @@
  * The typed API keeps every index in step on every call: for 1,000,000 members and their
  * 1.4 million orders that is tens of millions of random B-tree updates (over eight minutes).
  * A fresh load needs none of them. This loader, used inside the generator's one transaction:
- * - drops the secondary indexes of the member-owned tables and recreates them from their own
+ * - drops the secondary indexes of the tables it fills and recreates them from their own
  *   schema text at the end (one sort each instead of one random insert per row);
  * - inserts with plain prepared INSERTs: no lookups, no savepoints, no upserts;
  * - collects the name tokens and the order items (keyed by random UUIDs) in temporary tables
  *   and moves them into member_name_tokens and order_items in key order at the end;
  * - moves each member's cached points balance once, not once per ledger entry.
  * The rows it writes are exactly those the typed API would write (same normalisation, same
- * defaults, same insertion order, hence the same rowids); tests/test-core-store.c compares.
+ * defaults, same insertion order, hence the same rowids); tests/test-core-store.c checks the
+ * invariants the typed API keeps.
  */
 
 #define G_LOG_DOMAIN "aisle-demo"
@@ -26,14 +28,19 @@
 #include "aisle-demo-private.h"
 #include "aisle-store-private.h"   /* the open flags */
 
-/* Tables the loader fills row by row; their secondary indexes wait until the end. Products,
- * stock and staff are few and go through the typed API, which needs their indexes. */
+/* Tables the loader fills row by row; their secondary indexes wait until the end. Stores and
+ * staff are few and go through the typed API. */
 #define BULK_TABLES \
+  "'products', 'product_barcodes', 'product_tokens', 'stock', " \
   "'members', 'member_consents', 'bindings', 'orders', 'order_items', 'points_ledger', " \
   "'coupons', 'invoices', 'reservations', 'notes', 'member_tags'"
 
 typedef enum
 {
+  INS_PRODUCT,
+  INS_BARCODE,
+  INS_PRODUCT_TOKEN,
+  INS_STOCK,
   INS_MEMBER,
   INS_TOKEN,
   INS_CONSENT,
@@ -51,6 +58,13 @@ typedef enum
 } Insert;
 
 static const char * const insert_sql[N_INS] = {
+  [INS_PRODUCT] = "INSERT INTO products (id, name, brand, category, price, popularity) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [INS_BARCODE] = "INSERT INTO product_barcodes (barcode, product_id) VALUES (?1, ?2)",
+  [INS_PRODUCT_TOKEN] = "INSERT OR IGNORE INTO product_tokens (token, popularity, product_rid) "
+                        "VALUES (?1, ?2, ?3)",
+  [INS_STOCK] = "INSERT INTO stock (product_id, location_id, on_hand, reserved, updated_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)",
   [INS_MEMBER] = "INSERT INTO members (id, number, name, phone, birth_month, tier, points, "
                  "home_store_id, enrolled_at, last_activity_at) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -282,6 +296,72 @@ _aisle_demo_bulk_finish (AisleDemoBulk  *bulk,
    * close); a sampled ANALYZE gives every index its statistics for the first searches. */
   return exec (bulk, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA analysis_limit = 0",
                "analysing the load", error);
+}
+
+/* As aisle_store_upsert_product() writes a new product: its row, its barcodes by their
+ * normal form (one row per key), its search tokens. */
+gboolean
+_aisle_demo_bulk_product (AisleDemoBulk       *bulk,
+                          const AisleProduct  *p,
+                          GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = bulk->stmts[INS_PRODUCT];
+  gint64 rid;
+
+  aisle_sqlite_bind_text (stmt, 1, p->id);
+  aisle_sqlite_bind_text (stmt, 2, p->name);
+  aisle_sqlite_bind_text (stmt, 3, p->brand);
+  aisle_sqlite_bind_text (stmt, 4, p->category);
+  sqlite3_bind_int64 (stmt, 5, p->price);
+  sqlite3_bind_int64 (stmt, 6, p->popularity);
+  if (!run (bulk, INS_PRODUCT, "saving a product", error))
+    return FALSE;
+  rid = sqlite3_last_insert_rowid (bulk->db);
+
+  stmt = bulk->stmts[INS_BARCODE];
+  for (guint i = 0; p->barcodes != NULL && p->barcodes[i] != NULL; i++)
+    {
+      char *key = _aisle_barcode_key (p->barcodes[i]);
+
+      if (key == NULL || !g_hash_table_add (keys, key))
+        continue;
+      aisle_sqlite_bind_text (stmt, 1, key);
+      aisle_sqlite_bind_text (stmt, 2, p->id);
+      if (!run (bulk, INS_BARCODE, "saving a barcode", error))
+        return FALSE;
+    }
+
+  _aisle_product_tokens_add (tokens, seen, p->name);
+  _aisle_product_tokens_add (tokens, seen, p->brand);
+  _aisle_product_tokens_add (tokens, seen, p->category);
+  stmt = bulk->stmts[INS_PRODUCT_TOKEN];
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      aisle_sqlite_bind_text (stmt, 1, tokens->pdata[i]);
+      sqlite3_bind_int64 (stmt, 2, p->popularity);
+      sqlite3_bind_int64 (stmt, 3, rid);
+      if (!run (bulk, INS_PRODUCT_TOKEN, "indexing a product", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_aisle_demo_bulk_stock (AisleDemoBulk     *bulk,
+                        const AisleStock  *st,
+                        GError           **error)
+{
+  sqlite3_stmt *stmt = bulk->stmts[INS_STOCK];
+
+  aisle_sqlite_bind_text (stmt, 1, st->product_id);
+  aisle_sqlite_bind_text (stmt, 2, st->location_id);
+  sqlite3_bind_int64 (stmt, 3, st->on_hand);
+  sqlite3_bind_int64 (stmt, 4, st->reserved);
+  sqlite3_bind_int64 (stmt, 5, st->updated_at);
+  return run (bulk, INS_STOCK, "setting stock", error);
 }
 
 gboolean

@@ -135,6 +135,12 @@ gboolean       _aisle_demo_bulk_finish      (AisleDemoBulk           *bulk,
 void           _aisle_demo_bulk_free        (AisleDemoBulk           *bulk);
 void           _aisle_demo_bulk_tune        (AisleStore              *store,
                                              char                   **saved);
+gboolean       _aisle_demo_bulk_product     (AisleDemoBulk           *bulk,
+                                             const AisleProduct      *p,
+                                             GError                 **error);
+gboolean       _aisle_demo_bulk_stock       (AisleDemoBulk           *bulk,
+                                             const AisleStock        *st,
+                                             GError                 **error);
 gboolean       _aisle_demo_bulk_member      (AisleDemoBulk           *bulk,
                                              const AisleMember       *m,
                                              GError                 **error);

@@ -144,7 +144,7 @@ generate_products (Demo    *demo,
       product->barcodes = g_strv_builder_end (codes);
       g_strv_builder_unref (codes);
 
-      if (!aisle_store_upsert_product (demo->store, product, error))
+      if (!_aisle_demo_bulk_product (demo->bulk, product, error))
         {
           aisle_product_free (product);
           return FALSE;
@@ -162,7 +162,7 @@ generate_products (Demo    *demo,
           stock->on_hand = rng_chance (rng, 0.1) ? 0 : rng_below (rng, s < AISLE_DEMO_N_STORES ? 60 : 500);
           stock->reserved = stock->on_hand > 0 && rng_chance (rng, 0.05) ? 1 : 0;
           stock->updated_at = demo->options->now - rng_below (rng, 7 * DAY);
-          if (!aisle_store_set_stock (demo->store, stock, error))
+          if (!_aisle_demo_bulk_stock (demo->bulk, stock, error))
             {
               aisle_product_free (product);
               return FALSE;
@@ -613,8 +613,8 @@ aisle_demo_generate (AisleStore              *store,
       return FALSE;
     }
   ok = generate_stores_and_staff (&demo, error) &&
-       generate_products (&demo, error) &&
        (demo.bulk = _aisle_demo_bulk_begin (store, error)) != NULL &&
+       generate_products (&demo, error) &&
        generate_members (&demo, error);
   if (ok)
     {
