@@ -256,6 +256,9 @@ start_sync (AisleWindow *self)
   if (self->sync_client != NULL)
     aisle_sync_client_stop (self->sync_client);
   g_clear_object (&self->sync_client);
+  /* The kiosk is public: rejected changes can name members, so staff read them on a tablet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-attention",
+                                 self->mode != AISLE_MODE_KIOSK);
   if (self->worker == NULL)
     return;
   self->sync_client = aisle_sync_client_new (self->worker, NULL);
