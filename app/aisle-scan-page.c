@@ -591,9 +591,6 @@ aisle_scan_page_init (AisleScanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->camera = aisle_camera_new ();
-  /* Staff (or IT) choose the camera in settings; it takes effect the next time the page shows. */
-  self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "camera-pipeline", self->camera, "source", G_SETTINGS_BIND_GET);
 
   g_signal_connect_object (self->camera, "notify::state", G_CALLBACK (on_camera_state_cb), self,
                            G_CONNECT_SWAPPED);
@@ -607,6 +604,27 @@ GtkWidget *
 aisle_scan_page_new (void)
 {
   return g_object_new (AISLE_TYPE_SCAN_PAGE, NULL);
+}
+
+/**
+ * aisle_scan_page_set_settings:
+ * @self: an #AisleScanPage
+ * @settings: the application's settings, whose `camera-pipeline` key chooses the camera
+ *
+ * The settings come from the window rather than g_settings_new(): the application owns the
+ * one settings object (with its own schema source when run uninstalled). Set once.
+ */
+void
+aisle_scan_page_set_settings (AisleScanPage *self,
+                              GSettings     *settings)
+{
+  g_return_if_fail (AISLE_IS_SCAN_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  /* Staff (or IT) choose the camera in settings; it takes effect the next time the page shows. */
+  self->settings = g_object_ref (settings);
+  g_settings_bind (self->settings, "camera-pipeline", self->camera, "source", G_SETTINGS_BIND_GET);
 }
 
 AisleCamera *

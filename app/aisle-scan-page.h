@@ -34,6 +34,8 @@ GType aisle_scan_source_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (AisleScanPage, aisle_scan_page, AISLE, SCAN_PAGE, GtkWidget)
 
 GtkWidget    *aisle_scan_page_new        (void);
+void          aisle_scan_page_set_settings (AisleScanPage *self,
+                                            GSettings     *settings);
 AisleCamera  *aisle_scan_page_get_camera (AisleScanPage   *self);
 AisleCode    *aisle_scan_page_get_code   (AisleScanPage   *self);
 void          aisle_scan_page_show_code  (AisleScanPage   *self,

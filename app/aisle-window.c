@@ -835,15 +835,22 @@ aisle_window_new (AdwApplication  *application,
                   const char      *cache_path,
                   AisleSyncStatus *sync_status)
 {
+  AisleWindow *self;
+
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (!sync_status || AISLE_IS_SYNC_STATUS (sync_status), NULL);
 
-  return g_object_new (AISLE_TYPE_WINDOW,
+  self = g_object_new (AISLE_TYPE_WINDOW,
                        "application", application,
                        "mode", mode,
                        "cache-path", cache_path,
                        "sync-status", sync_status,
                        NULL);
+  /* Not in constructed(): "application" is not a construct property, so it is set after. */
+  if (self->scan_page != NULL && AISLE_IS_APPLICATION (application))
+    aisle_scan_page_set_settings (AISLE_SCAN_PAGE (self->scan_page),
+                                  aisle_application_get_settings (AISLE_APPLICATION (application)));
+  return self;
 }
 
 AisleMode
