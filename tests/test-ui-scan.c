@@ -26,6 +26,7 @@
 #include "aisle-scan-page.h"
 #include "aisle-store.h"
 #include "aisle-test.h"
+#include "aisle-test-ui.h"
 #include "aisle-window.h"
 
 #define WAIT_TIMEOUT_MS 60000
@@ -54,171 +55,14 @@ struct _Fixture
 
 /* --- helpers ------------------------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
-/* Spins the default main context until @cond holds; FALSE if the deadline passed first. */
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean ok = TRUE;
 
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
 
-  g_source_remove (wake);
-  return ok;
-}
 
-static void
-spin_briefly (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-/* The accessible label of @widget, or NULL if it has none. GTK 4.8 has no getter; the test
- * API returns the current value when it differs from the one asked for. */
-static char *
-accessible_label (GtkWidget *widget)
-{
-  char *value;
 
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
 
-  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              "\x1f" "no widget is called this");
-  return value;
-}
-
-static GtkWidget *
-find_by_accessible_label (GtkWidget  *root,
-                          const char *label)
-{
-  g_autofree char *value = accessible_label (root);
-
-  if (value != NULL && g_strcmp0 (value, label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_accessible_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A GtkLabel showing exactly @text that is drawn (mapped). */
-static GtkWidget *
-find_visible_label (GtkWidget  *root,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (root)
-      && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-tree_has_text (GtkWidget  *root,
-               const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-  if (GTK_IS_EDITABLE (root) && strstr (gtk_editable_get_text (GTK_EDITABLE (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (tree_has_text (child, needle))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static AisleMember *
-make_member (const char *name,
-             const char *phone,
-             const char *number,
-             const char *tier,
-             gint64      last_activity_at)
-{
-  AisleMember *member = aisle_member_new ();
-
-  member->id = aisle_uuid_new ();
-  member->name = g_strdup (name);
-  member->phone = g_strdup (phone);
-  member->number = g_strdup (number);
-  member->tier = g_strdup (tier);
-  member->enrolled_at = 1700000000;
-  member->last_activity_at = last_activity_at;
-  return member;
-}
-
-/* A few members with known names and phones, written through the store API. */
-static void
-seed_cache (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AisleStore) store = NULL;
-  struct { const char *name, *phone, *number, *tier; } members[] = {
-    { "林美玲", "0912345678", "M0000123", "gold" },
-    { "林志明", "0933111222", "M0000124", "silver" },
-    { "王小明", "0987654321", "M0000125", "basic" },
-    { "陳淑芬", "0921000999", NULL, "basic" },
-  };
-
-  store = aisle_store_open (path, AISLE_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      g_autoptr(AisleMember) member = make_member (members[i].name, members[i].phone,
-                                                   members[i].number, members[i].tier,
-                                                   1760000000 + i);
-
-      aisle_store_upsert_member (store, member, &error);
-      g_assert_no_error (error);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -241,14 +85,14 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_null (fixture->window);
-  spin_briefly ();
+  aisle_test_ui_spin ();
 
   {
     GObject *app = G_OBJECT (fixture->app);
 
     g_object_add_weak_pointer (app, (gpointer *) &app);
     g_clear_object (&fixture->app);
-    spin_briefly ();
+    aisle_test_ui_spin ();
     /* Finalized: nothing (a window, a task, a worker callback) kept the application alive. */
     g_assert_null (app);
   }
@@ -290,7 +134,7 @@ on_activate_cb (GApplication *app,
   g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
   g_signal_connect (window, "code-scanned", G_CALLBACK (on_code_scanned_cb), fixture);
 
-  g_assert_true (wait_until (window_settled, fixture));
+  g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpint (aisle_window_get_mode (fixture->window), ==, fixture->mode);
 
   fixture->body (fixture);
@@ -340,13 +184,13 @@ label_visible (gpointer data)
 {
   LabelWait *wait = data;
 
-  return find_visible_label (wait->root, wait->text) != NULL;
+  return aisle_test_ui_find_visible_label (wait->root, wait->text) != NULL;
 }
 
 static GtkWidget *
 search_entry (Fixture *fixture)
 {
-  GtkWidget *entry = find_by_accessible_label (GTK_WIDGET (fixture->window), "Search members");
+  GtkWidget *entry = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Search members");
 
   g_assert_nonnull (entry);
   g_assert_true (GTK_IS_EDITABLE (entry));
@@ -446,7 +290,7 @@ wait_for_code (Fixture         *fixture,
 {
   AisleCode *code;
 
-  if (!wait_until (has_code, fixture))
+  if (!aisle_test_ui_wait_until (has_code, fixture, WAIT_TIMEOUT_MS))
     g_error ("no code was dispatched within %d s", WAIT_TIMEOUT_MS / 1000);
   code = g_ptr_array_index (fixture->codes, 0);
   g_assert_cmpint (g_array_index (fixture->sources, AisleScanSource, 0), ==, source);
@@ -464,14 +308,14 @@ scan_page_shown (gpointer data)
 static AisleScanPage *
 open_scan_page (Fixture *fixture)
 {
-  GtkWidget *button = find_by_accessible_label (GTK_WIDGET (fixture->window), "Scan");
+  GtkWidget *button = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Scan");
   GtkWidget *page;
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   /* A button's keyboard activation clicks after its pressed look has shown. */
   g_assert_true (gtk_widget_activate (button));
-  if (!wait_until (scan_page_shown, fixture))
+  if (!aisle_test_ui_wait_until (scan_page_shown, fixture, WAIT_TIMEOUT_MS))
     g_error ("the Scan button did not open the scan page");
   page = aisle_window_get_page (fixture->window, "scan");
   g_assert_nonnull (page);
@@ -484,7 +328,7 @@ expect_label (Fixture    *fixture,
 {
   LabelWait wait = { GTK_WIDGET (fixture->window), text };
 
-  if (!wait_until (label_visible, &wait))
+  if (!aisle_test_ui_wait_until (label_visible, &wait, WAIT_TIMEOUT_MS))
     g_error ("“%s” was never shown", text);
 }
 
@@ -567,10 +411,10 @@ body_camera_product (Fixture *fixture)
   expect_label (fixture, "Read by the camera");
   g_assert_true (aisle_scan_page_get_code (page) == code);
   /* The preview's first frame may reach the main loop after the decoder's first code. */
-  if (!wait_until (camera_playing, camera))
+  if (!aisle_test_ui_wait_until (camera_playing, camera, WAIT_TIMEOUT_MS))
     g_error ("the camera preview never started");
   g_assert_nonnull (aisle_camera_get_frame (camera));
-  g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (fixture->window), "Camera preview"));
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Camera preview"));
 
   /* Held in view, the same code is reported once per duplicate window. */
   g_assert_cmpuint (fixture->codes->len, ==, 1);
@@ -579,13 +423,13 @@ body_camera_product (Fixture *fixture)
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.show-home", NULL);
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "member-search");
   /* (once the crossfade has unmapped it) */
-  if (!wait_until (camera_stopped, camera))
+  if (!aisle_test_ui_wait_until (camera_stopped, camera, WAIT_TIMEOUT_MS))
     g_error ("the camera kept running after the page was left");
   g_assert_null (aisle_camera_get_frame (camera));
 
   /* Back again: the camera restarts; the window then closes with it running, cleanly. */
   open_scan_page (fixture);
-  if (!wait_until (camera_playing, camera))
+  if (!aisle_test_ui_wait_until (camera_playing, camera, WAIT_TIMEOUT_MS))
     g_error ("the camera did not start again");
   g_set_weak_pointer (&fixture->camera, camera);
 }
@@ -596,7 +440,7 @@ test_camera_product (Fixture       *fixture,
 {
   g_autofree char *digits = valid_ean13 ("471008843215");
 
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   use_ean13_camera (fixture, digits);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_camera_product);
   /* The camera (and its pipeline, which it owns alone) went with the window. */
@@ -616,14 +460,14 @@ body_camera_member (Fixture *fixture)
   /* A member number from anywhere opens the member search with the member found. */
   expect_label (fixture, "林美玲");
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "member-search");
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "王小明"));
+  g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "王小明"));
 }
 
 static void
 test_camera_member (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   use_qr_camera (fixture, "M0000123");
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_camera_member);
 }
@@ -636,12 +480,13 @@ body_no_camera (Fixture *fixture)
   AisleCode *code;
   g_autofree char *digits = valid_ean13 ("400638133393");
 
-  if (!wait_until (camera_failed, aisle_scan_page_get_camera (page)))
+  if (!aisle_test_ui_wait_until (camera_failed, aisle_scan_page_get_camera (page),
+                                 WAIT_TIMEOUT_MS))
     g_error ("the camera never reported failure");
   expect_label (fixture, "No camera found — type or scan with a barcode scanner");
 
   /* Manual entry still works. */
-  entry = find_by_accessible_label (GTK_WIDGET (fixture->window), "Code");
+  entry = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Code");
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_get_mapped (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), digits);
@@ -657,7 +502,7 @@ body_no_camera (Fixture *fixture)
   /* A wrong check digit is said in words. */
   digits[12] = digits[12] == '0' ? '1' : '0';
   gtk_editable_set_text (GTK_EDITABLE (entry), digits);
-  g_assert_true (gtk_widget_activate (find_by_accessible_label (GTK_WIDGET (fixture->window), "Check code")));
+  g_assert_true (gtk_widget_activate (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Check code")));
   expect_label (fixture, "Product Barcode — Not Valid");
   expect_label (fixture, "The check digit is wrong: the code was misread or mistyped.");
 }
@@ -728,7 +573,7 @@ static void
 test_wedge_burst (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   fixture->pipeline = g_strdup ("fakesrc num-buffers=0");
   g_test_log_set_fatal_handler (missing_element_is_not_fatal, NULL);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_burst);
@@ -765,7 +610,7 @@ body_wedge_human (Fixture *fixture)
 
   /* Focus on a result row: typing still goes to the search, as the page's key capture does. */
   {
-    GtkWidget *row = gtk_widget_get_ancestor (find_visible_label (GTK_WIDGET (fixture->window), "林美玲"),
+    GtkWidget *row = gtk_widget_get_ancestor (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "林美玲"),
                                               GTK_TYPE_LIST_BOX_ROW);
 
     g_assert_nonnull (row);
@@ -773,7 +618,7 @@ body_wedge_human (Fixture *fixture)
     wait.text = "M00001234";
     time += 1000;
     g_assert_true (aisle_wedge_handle_key (wedge, '4', 0, time));
-    if (!wait_until (entry_has_text, &wait))
+    if (!aisle_test_ui_wait_until (entry_has_text, &wait, WAIT_TIMEOUT_MS))
       g_error ("typing at a row never reached the search: “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
   }
 
@@ -781,7 +626,7 @@ body_wedge_human (Fixture *fixture)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   wait.text = "lin";
   wedge_type (fixture, "lin", 150, &time);
-  if (!wait_until (entry_has_text, &wait))
+  if (!aisle_test_ui_wait_until (entry_has_text, &wait, WAIT_TIMEOUT_MS))
     g_error ("typing never reached the entry: “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
 
   /* Backspace (not held) acts after the keys before it. */
@@ -790,7 +635,7 @@ body_wedge_human (Fixture *fixture)
   g_assert_false (aisle_wedge_handle_key (wedge, GDK_KEY_BackSpace, 0, time + 10));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "linx");
 
-  spin_briefly ();
+  aisle_test_ui_spin ();
   g_assert_cmpuint (fixture->codes->len, ==, 0);
 }
 
@@ -798,7 +643,7 @@ static void
 test_wedge_human (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_human);
 }
 
@@ -854,7 +699,7 @@ static void
 test_wedge_input_method (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_input_method);
 }
 
@@ -873,12 +718,12 @@ body_kiosk_wedge (Fixture *fixture)
   g_assert_cmpint (aisle_code_get_kind (code), ==, AISLE_CODE_KIND_MEMBER_NUMBER);
 
   /* ... but never looks a member up, and has no scan page or button. */
-  spin_briefly ();
+  aisle_test_ui_spin ();
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "kiosk-welcome");
-  g_assert_false (tree_has_text (GTK_WIDGET (fixture->window), "林美玲"));
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (fixture->window), "林美玲"));
   g_assert_null (aisle_window_get_page (fixture->window, "scan"));
   {
-    GtkWidget *scan = find_by_accessible_label (GTK_WIDGET (fixture->window), "Scan");
+    GtkWidget *scan = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Scan");
 
     g_assert_true (scan == NULL || !gtk_widget_get_mapped (scan));
   }
@@ -888,7 +733,7 @@ static void
 test_kiosk_wedge (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_KIOSK, TRUE, body_kiosk_wedge);
 }
 
@@ -913,7 +758,7 @@ widget_touch_sized (gpointer data)
 static gboolean
 is_named (GtkWidget *widget)
 {
-  g_autofree char *label = accessible_label (widget);
+  g_autofree char *label = aisle_test_ui_accessible_label (widget);
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
   if (label != NULL && *label != '\0')
@@ -956,9 +801,10 @@ body_accessible (Fixture *fixture)
 {
   g_autoptr(GString) unnamed = g_string_new (NULL);
   AisleScanPage *page = open_scan_page (fixture);
-  GtkWidget *entry = find_by_accessible_label (GTK_WIDGET (fixture->window), "Code");
+  GtkWidget *entry = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Code");
 
-  if (!wait_until (camera_failed, aisle_scan_page_get_camera (page)))
+  if (!aisle_test_ui_wait_until (camera_failed, aisle_scan_page_get_camera (page),
+                                 WAIT_TIMEOUT_MS))
     g_error ("the camera never reported failure");
   gtk_editable_set_text (GTK_EDITABLE (entry), "/ABC+123");
   g_signal_emit_by_name (entry, "activate");
@@ -974,9 +820,9 @@ body_accessible (Fixture *fixture)
 
     for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
       {
-        GtkWidget *widget = find_by_accessible_label (GTK_WIDGET (fixture->window), targets[i]);
+        GtkWidget *widget = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), targets[i]);
 
-        if (!wait_until (widget_touch_sized, widget))
+        if (!aisle_test_ui_wait_until (widget_touch_sized, widget, WAIT_TIMEOUT_MS))
           g_error ("“%s” is %d px high, too small to touch", targets[i], touch_height (widget));
       }
   }

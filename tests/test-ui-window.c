@@ -20,6 +20,7 @@
 #include "aisle-store.h"
 #include "aisle-sync-indicator.h"
 #include "aisle-test.h"
+#include "aisle-test-ui.h"
 #include "aisle-window.h"
 
 #define WAIT_TIMEOUT_MS 20000
@@ -44,171 +45,14 @@ struct _Fixture
 
 /* --- helpers ------------------------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
-/* Spins the default main context until @cond holds; FALSE if the deadline passed first. */
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean ok = TRUE;
 
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
 
-  g_source_remove (wake);
-  return ok;
-}
 
-static void
-spin_briefly (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-/* The accessible label of @widget, or NULL if it has none. GTK 4.8 has no getter; the test
- * API returns the current value when it differs from the one asked for. */
-static char *
-accessible_label (GtkWidget *widget)
-{
-  char *value;
 
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
 
-  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              "\x1f" "no widget is called this");
-  return value;
-}
-
-static GtkWidget *
-find_by_accessible_label (GtkWidget  *root,
-                          const char *label)
-{
-  g_autofree char *value = accessible_label (root);
-
-  if (value != NULL && g_strcmp0 (value, label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_accessible_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A GtkLabel showing exactly @text that is drawn (mapped). */
-static GtkWidget *
-find_visible_label (GtkWidget  *root,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (root)
-      && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-tree_has_text (GtkWidget  *root,
-               const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-  if (GTK_IS_EDITABLE (root) && strstr (gtk_editable_get_text (GTK_EDITABLE (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (tree_has_text (child, needle))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static AisleMember *
-make_member (const char *name,
-             const char *phone,
-             const char *number,
-             const char *tier,
-             gint64      last_activity_at)
-{
-  AisleMember *member = aisle_member_new ();
-
-  member->id = aisle_uuid_new ();
-  member->name = g_strdup (name);
-  member->phone = g_strdup (phone);
-  member->number = g_strdup (number);
-  member->tier = g_strdup (tier);
-  member->enrolled_at = 1700000000;
-  member->last_activity_at = last_activity_at;
-  return member;
-}
-
-/* A few members with known names and phones, written through the store API. */
-static void
-seed_cache (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AisleStore) store = NULL;
-  struct { const char *name, *phone, *number, *tier; } members[] = {
-    { "林美玲", "0912345678", "M0000123", "gold" },
-    { "林志明", "0933111222", "M0000124", "silver" },
-    { "王小明", "0987654321", "M0000125", "basic" },
-    { "陳淑芬", "0921000999", NULL, "basic" },
-  };
-
-  store = aisle_store_open (path, AISLE_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      g_autoptr(AisleMember) member = make_member (members[i].name, members[i].phone,
-                                                   members[i].number, members[i].tier,
-                                                   1760000000 + i);
-
-      aisle_store_upsert_member (store, member, &error);
-      g_assert_no_error (error);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -229,14 +73,14 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_null (fixture->window);
-  spin_briefly ();
+  aisle_test_ui_spin ();
 
   {
     GObject *app = G_OBJECT (fixture->app);
 
     g_object_add_weak_pointer (app, (gpointer *) &app);
     g_clear_object (&fixture->app);
-    spin_briefly ();
+    aisle_test_ui_spin ();
     /* Finalized: nothing (a window, a task, a worker callback) kept the application alive. */
     g_assert_null (app);
   }
@@ -264,7 +108,7 @@ on_activate_cb (GApplication *app,
   g_assert_true (AISLE_IS_WINDOW (window));
   g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
 
-  g_assert_true (wait_until (window_settled, fixture));
+  g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpint (aisle_window_get_mode (fixture->window), ==, fixture->mode);
 
   fixture->body (fixture);
@@ -309,13 +153,13 @@ label_visible (gpointer data)
 {
   LabelWait *wait = data;
 
-  return find_visible_label (wait->root, wait->text) != NULL;
+  return aisle_test_ui_find_visible_label (wait->root, wait->text) != NULL;
 }
 
 static GtkWidget *
 search_entry (Fixture *fixture)
 {
-  GtkWidget *entry = find_by_accessible_label (GTK_WIDGET (fixture->window), "Search members");
+  GtkWidget *entry = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Search members");
 
   g_assert_nonnull (entry);
   g_assert_true (GTK_IS_EDITABLE (entry));
@@ -340,7 +184,7 @@ type_and_expect (Fixture    *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  if (!wait_until (label_visible, &wait))
+  if (!aisle_test_ui_wait_until (label_visible, &wait, WAIT_TIMEOUT_MS))
     g_error ("typing “%s” never showed “%s”", text, expect);
 }
 
@@ -356,25 +200,25 @@ body_tablet_opens (Fixture *fixture)
   g_assert_nonnull (search_entry (fixture));
 
   /* Offline until the hub issue drives the status object. */
-  sync = find_by_accessible_label (GTK_WIDGET (fixture->window), "Sync status");
+  sync = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Sync status");
   g_assert_nonnull (sync);
   g_assert_true (gtk_widget_get_mapped (sync));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Offline"));
+  g_assert_nonnull (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Offline"));
 
   /* The indicator follows its status object. */
   aisle_sync_status_set_online (aisle_window_get_sync_status (fixture->window), TRUE);
-  spin_briefly ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Up to date"));
+  aisle_test_ui_spin ();
+  g_assert_nonnull (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Up to date"));
   aisle_sync_status_set_syncing (aisle_window_get_sync_status (fixture->window), TRUE);
-  spin_briefly ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Syncing…"));
+  aisle_test_ui_spin ();
+  g_assert_nonnull (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Syncing…"));
 }
 
 static void
 test_tablet_opens (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_tablet_opens);
 }
 
@@ -385,17 +229,17 @@ body_tablet_search (Fixture *fixture)
 
   /* Surname alone. */
   type_and_expect (fixture, "林", "林美玲");
-  g_assert_true (wait_until (page_idle, page));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "林志明"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "王小明"));
+  g_assert_true (aisle_test_ui_wait_until (page_idle, page, WAIT_TIMEOUT_MS));
+  g_assert_nonnull (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "林志明"));
+  g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "王小明"));
 
   /* The last four digits of the phone. */
   type_and_expect (fixture, "5678", "林美玲");
-  g_assert_true (wait_until (page_idle, page));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "林志明"));
+  g_assert_true (aisle_test_ui_wait_until (page_idle, page, WAIT_TIMEOUT_MS));
+  g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "林志明"));
 
   /* Phones are masked on screen: the full number is never drawn. */
-  g_assert_false (tree_has_text (GTK_WIDGET (fixture->window), "0912345678"));
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (fixture->window), "0912345678"));
 
   /* Full name and member number. */
   type_and_expect (fixture, "王小明", "王小明");
@@ -412,7 +256,7 @@ static void
 test_tablet_search (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_tablet_search);
 }
 
@@ -430,11 +274,11 @@ body_touch_targets (Fixture *fixture)
 
   type_and_expect (fixture, "林", "林美玲");
 
-  label = find_visible_label (GTK_WIDGET (fixture->window), "林美玲");
+  label = aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "林美玲");
   row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
   /* Drawn rows are laid out in the next frame. */
-  g_assert_true (wait_until (widget_allocated, row));
+  g_assert_true (aisle_test_ui_wait_until (widget_allocated, row, WAIT_TIMEOUT_MS));
   g_assert_cmpint (gtk_widget_get_height (row), >=, 48);
   g_assert_cmpint (gtk_widget_get_height (search_entry (fixture)), >=, 40);
 }
@@ -443,7 +287,7 @@ static void
 test_touch_targets (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_touch_targets);
 }
 
@@ -454,32 +298,32 @@ body_kiosk_has_no_search (Fixture *fixture)
 
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "kiosk-welcome");
   /* Shared by strangers: no member search anywhere in the window, not even hidden. */
-  g_assert_null (find_by_accessible_label (GTK_WIDGET (fixture->window), "Search members"));
+  g_assert_null (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Search members"));
   g_assert_null (aisle_window_get_page (fixture->window, "member-search"));
-  g_assert_false (tree_has_text (GTK_WIDGET (fixture->window), "林美玲"));
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (fixture->window), "林美玲"));
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_by_accessible_label (GTK_WIDGET (fixture->window), actions[i]);
+      GtkWidget *button = aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), actions[i]);
 
       g_assert_nonnull (button);
       g_assert_true (gtk_widget_get_mapped (button));
-      g_assert_true (wait_until (widget_allocated, button));
+      g_assert_true (aisle_test_ui_wait_until (widget_allocated, button, WAIT_TIMEOUT_MS));
       /* Honest about not being there yet. */
       g_assert_false (gtk_widget_is_sensitive (button));
       g_assert_cmpint (gtk_widget_get_height (button), >=, 48);
     }
 
-  g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (fixture->window), "Sync status"));
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Sync status"));
   /* No way out from the keyboard or a menu. */
-  g_assert_null (find_by_accessible_label (GTK_WIDGET (fixture->window), "Main menu"));
+  g_assert_null (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window), "Main menu"));
 }
 
 static void
 test_kiosk_has_no_search (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_KIOSK, TRUE, body_kiosk_has_no_search);
 }
 
@@ -506,7 +350,7 @@ toast_shown (gpointer data)
 {
   Fixture *fixture = data;
 
-  return tree_has_text (GTK_WIDGET (fixture->window), "moved aside");
+  return aisle_test_ui_tree_has_text (GTK_WIDGET (fixture->window), "moved aside");
 }
 
 static const char garbage[] = "this is not a SQLite database, it is a shopping list: milk, eggs";
@@ -518,7 +362,7 @@ body_corrupt_cache (Fixture *fixture)
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "member-search");
   g_assert_nonnull (aisle_window_get_worker (fixture->window));
   /* ... and staff are told what happened. */
-  g_assert_true (wait_until (toast_shown, fixture));
+  g_assert_true (aisle_test_ui_wait_until (toast_shown, fixture, WAIT_TIMEOUT_MS));
   type_and_expect (fixture, "林", "No Members Found");
 }
 
@@ -566,7 +410,7 @@ body_unopenable_cache (Fixture *fixture)
 {
   g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "failed");
   g_assert_null (aisle_window_get_worker (fixture->window));
-  g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (fixture->window),
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window),
                                               "Try opening the cache again"));
 }
 
@@ -594,7 +438,7 @@ test_unopenable_cache (Fixture       *fixture,
 static gboolean
 is_named (GtkWidget *widget)
 {
-  g_autofree char *label = accessible_label (widget);
+  g_autofree char *label = aisle_test_ui_accessible_label (widget);
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
   if (label != NULL && *label != '\0')
@@ -654,7 +498,7 @@ body_accessible_tablet (Fixture *fixture)
   type_and_expect (fixture, "林", "林美玲");
   assert_all_named (fixture);
   /* A row reads as one sentence: name, masked phone, number, tier. */
-  g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (fixture->window),
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (fixture->window),
                                               "林美玲, 0912***678, No. M0000123, Gold"));
 }
 
@@ -662,7 +506,7 @@ static void
 test_accessible_labels_tablet (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_accessible_tablet);
 }
 
@@ -670,7 +514,7 @@ static void
 test_accessible_labels_kiosk (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  seed_cache (fixture->cache_path);
+  aisle_test_ui_seed_cache (fixture->cache_path);
   run_app (fixture, AISLE_MODE_KIOSK, TRUE, assert_all_named);
 }
 

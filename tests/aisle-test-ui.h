@@ -1,0 +1,35 @@
+/* aisle-test-ui.h: helpers shared by the UI tests (the real window under Xvfb).
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*AisleTestCondition) (gpointer data);
+
+/* Spins the default main context until @cond holds; FALSE if @timeout_ms passed first. */
+gboolean   aisle_test_ui_wait_until         (AisleTestCondition  cond,
+                                             gpointer            data,
+                                             guint               timeout_ms);
+/* Runs whatever is ready on the default main context, without blocking. */
+void       aisle_test_ui_spin               (void);
+/* The accessible label of @widget (transfer full), or NULL. */
+char      *aisle_test_ui_accessible_label   (GtkWidget          *widget);
+/* The first widget under @root whose accessible label is @label, as a screen reader finds it. */
+GtkWidget *aisle_test_ui_find_by_label      (GtkWidget          *root,
+                                             const char         *label);
+/* A mapped GtkLabel under @root showing exactly @text. */
+GtkWidget *aisle_test_ui_find_visible_label (GtkWidget          *root,
+                                             const char         *text);
+/* Whether any label or editable under @root contains @needle. */
+gboolean   aisle_test_ui_tree_has_text      (GtkWidget          *root,
+                                             const char         *needle);
+/* Writes four known members (林美玲, 林志明, 王小明, 陳淑芬) to the cache at @path. */
+void       aisle_test_ui_seed_cache         (const char         *path);
+
+G_END_DECLS
