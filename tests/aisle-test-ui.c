@@ -12,7 +12,33 @@
 
 #include "aisle-model.h"
 #include "aisle-store.h"
+#include "aisle-test.h"
 #include "aisle-test-ui.h"
+
+/* The system's data dirs, from before G_TEST_OPTION_ISOLATE_DIRS replaced them. */
+static char *system_data_dirs;
+
+void
+aisle_test_ui_init (int    *argc,
+                    char ***argv)
+{
+  const char *data_dirs = g_getenv ("AISLE_TEST_SYSTEM_DATA_DIRS");
+
+  /* A test's subprocess inherits the isolated XDG_DATA_DIRS; the original rides along. */
+  if (data_dirs == NULL)
+    data_dirs = g_getenv ("XDG_DATA_DIRS");
+  system_data_dirs = g_strdup (data_dirs != NULL && *data_dirs != '\0'
+                               ? data_dirs : "/usr/local/share:/usr/share");
+  g_setenv ("AISLE_TEST_SYSTEM_DATA_DIRS", system_data_dirs, TRUE);
+  aisle_test_init (argc, argv);
+}
+
+void
+aisle_test_ui_restore_data_dirs (void)
+{
+  g_assert_nonnull (system_data_dirs);
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+}
 
 static gboolean
 wake_cb (gpointer data)

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 
 typedef gboolean (*AisleTestCondition) (gpointer data);
 
+/* aisle_test_init() for UI tests, keeping the system's XDG_DATA_DIRS (GTK needs shared-mime-info
+ * and the Adwaita icon theme, which G_TEST_OPTION_ISOLATE_DIRS hides) for the test subprocesses. */
+void       aisle_test_ui_init               (int                *argc,
+                                             char             ***argv);
+/* Puts the system's data dirs back after isolation replaced them (call in each fixture). */
+void       aisle_test_ui_restore_data_dirs  (void);
+
 /* Spins the default main context until @cond holds; FALSE if @timeout_ms passed first. */
 gboolean   aisle_test_ui_wait_until         (AisleTestCondition  cond,
                                              gpointer            data,

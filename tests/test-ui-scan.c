@@ -31,10 +31,6 @@
 
 #define WAIT_TIMEOUT_MS 60000
 
-/* The system's data dirs, from before G_TEST_OPTION_ISOLATE_DIRS replaced them: GTK needs
- * shared-mime-info to load icons and the Adwaita icon theme to draw them. */
-static char *system_data_dirs;
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
 
@@ -68,7 +64,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  aisle_test_ui_restore_data_dirs ();
 
   fixture->dir = aisle_test_mkdtemp ();
   fixture->cache_path = g_build_filename (fixture->dir, "cache.db", NULL);
@@ -879,14 +875,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *data_dirs = g_getenv ("AISLE_TEST_SYSTEM_DATA_DIRS");
-
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && *data_dirs != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv ("AISLE_TEST_SYSTEM_DATA_DIRS", system_data_dirs, TRUE);
-  aisle_test_init (&argc, &argv);
+  aisle_test_ui_init (&argc, &argv);
   g_setenv ("LANGUAGE", "C", TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
