@@ -71,6 +71,7 @@ enum {
   PROP_SYNC_STATUS,
   PROP_WORKER,
   PROP_LOADING,
+  PROP_SYNC_CLIENT,
   N_PROPS
 };
 
@@ -265,6 +266,7 @@ start_sync (AisleWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (props); i++)
     g_object_bind_property (self->sync_client, props[i], self->sync_status, props[i],
                             G_BINDING_SYNC_CREATE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_CLIENT]);
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   aisle_sync_client_load_async (self->sync_client, self->cancellable, on_sync_loaded_cb, weak);
@@ -703,6 +705,10 @@ aisle_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_SYNC_CLIENT:
+      g_value_set_object (value, self->sync_client);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -773,6 +779,12 @@ aisle_window_class_init (AisleWindowClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Created with the worker; pages that talk to the hub (online lookup, reports) follow it. */
+  properties[PROP_SYNC_CLIENT] =
+    g_param_spec_object ("sync-client", NULL, NULL,
+                         AISLE_TYPE_SYNC_CLIENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -910,6 +922,21 @@ aisle_window_get_page (AisleWindow *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+/**
+ * aisle_window_get_sync_client:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the sync client of the open cache, or %NULL before the
+ *   cache is open. Watch #AisleWindow:sync-client for changes.
+ */
+AisleSyncClient *
+aisle_window_get_sync_client (AisleWindow *self)
+{
+  g_return_val_if_fail (AISLE_IS_WINDOW (self), NULL);
+
+  return self->sync_client;
 }
 
 AisleWedge *
