@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "aisle-capture.h"
 #include "aisle-model.h"
 #include "aisle-store.h"
 #include "aisle-test.h"
@@ -203,4 +204,89 @@ aisle_test_ui_seed_cache (const char *path)
       aisle_store_upsert_member (store, member, &error);
       g_assert_no_error (error);
     }
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+  guint      frames;    /* frames drawn since the size was right */
+} ShotWait;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   ShotWait      *wait)
+{
+  if (gtk_widget_get_width (wait->widget) == wait->width &&
+      gtk_widget_get_height (wait->widget) == wait->height)
+    wait->frames++;
+}
+
+static gboolean
+shot_ready (gpointer data)
+{
+  ShotWait *wait = data;
+
+  /* Two frames at the final size: the first can still carry the old layout's leftovers. */
+  return wait->frames >= 2;
+}
+
+void
+aisle_test_ui_screenshot (GtkWindow  *window,
+                          int         width,
+                          int         height,
+                          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GdkFrameClock *clock;
+  ShotWait wait = { GTK_WIDGET (window), width, height, 0 };
+  gulong handler;
+  const char *env = g_getenv ("AISLE_SCREENSHOT_DIR");
+  int default_width, default_height;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  g_assert_nonnull (name);
+
+  if (gtk_window_is_maximized (window))
+    gtk_window_unmaximize (window);
+  /* The default size counts the client-side decoration's border; the widget does not. */
+  gtk_window_get_default_size (window, &default_width, &default_height);
+  if (gtk_widget_get_width (GTK_WIDGET (window)) > 0 && default_width > 0)
+    {
+      default_width = width + MAX (0, default_width - gtk_widget_get_width (GTK_WIDGET (window)));
+      default_height = height + MAX (0, default_height - gtk_widget_get_height (GTK_WIDGET (window)));
+    }
+  else
+    default_width = width, default_height = height;
+  gtk_window_set_default_size (window, default_width, default_height);
+  gtk_widget_set_size_request (GTK_WIDGET (window), -1, -1);
+  gtk_window_present (window);
+  aisle_test_ui_spin ();
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  if (!aisle_test_ui_wait_until (shot_ready, &wait, 10000))
+    g_test_message ("screenshot %s: the window is %dx%d, not %dx%d (the X server may refuse)",
+                    name, gtk_widget_get_width (GTK_WIDGET (window)),
+                    gtk_widget_get_height (GTK_WIDGET (window)), width, height);
+  g_signal_handler_disconnect (clock, handler);
+
+  if (env != NULL && *env != '\0')
+    dir = g_strdup (env);
+  else
+    dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                            "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  if (!aisle_capture_save_png (GTK_WIDGET (window), path, &error))
+    g_error ("screenshot %s: %s", path, error->message);
+  g_test_message ("screenshot: %s", path);
 }

@@ -36,6 +36,13 @@ GtkWidget *aisle_test_ui_find_visible_label (GtkWidget          *root,
 /* Whether any label or editable under @root contains @needle. */
 gboolean   aisle_test_ui_tree_has_text      (GtkWidget          *root,
                                              const char         *needle);
+/* Resizes @window to @width x @height, waits for it to draw at that size and saves it as
+ * NAME.png in $AISLE_SCREENSHOT_DIR (`./run screenshots` points it at docs/screenshots/) or, by
+ * default, in the build's tests/screenshots/. Fails the test if the window cannot be drawn. */
+void       aisle_test_ui_screenshot         (GtkWindow          *window,
+                                             int                 width,
+                                             int                 height,
+                                             const char         *name);
 /* Writes four known members (林美玲, 林志明, 王小明, 陳淑芬) to the cache at @path. */
 void       aisle_test_ui_seed_cache         (const char         *path);
 

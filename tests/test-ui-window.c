@@ -228,6 +228,8 @@ body_tablet_search (Fixture *fixture)
   g_assert_true (aisle_test_ui_wait_until (page_idle, page, WAIT_TIMEOUT_MS));
   g_assert_nonnull (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "林志明"));
   g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "王小明"));
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 1280, 800, "tablet-search");
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 800, 1280, "tablet-search-portrait");
 
   /* The last four digits of the phone. */
   type_and_expect (fixture, "5678", "林美玲");
