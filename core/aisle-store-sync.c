@@ -1,16 +1,14 @@
-/* aisle-store-sync.c: the cache side of sync: mutate, apply pull pages, rebase, attention.
+/* aisle-store-sync.c: the cache side of sync: apply pull pages, attention, export.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every function here runs on the thread that owns the store (the AisleWorker in the app).
  *
- * Optimistic state: a mutation's local apply writes the cache's ordinary tables, so every read
- * sees it at once. Pulled rows overwrite them (the hub is the source of truth); after each page
- * the mutations still in the outbox are applied again on top ("rebase"), so a pending change
- * never disappears from the screen between pages. Local applies are idempotent and
- * best-effort: a rule the cache cannot check (a coupon it has never seen) leaves the cache as it
- * is and the hub decides; only a failure to write (disk full, I/O) fails the mutation.
+ * Pulled rows overwrite the cache's rows (the hub is the source of truth); after each page the
+ * mutations still in the outbox are applied again on top (the rebase, with the optimistic
+ * appliers, is in aisle-store-sync-local.c), so a pending change never disappears from the
+ * screen between pages.
  *
  * Pulled rows are written with SQLite's JSON functions straight from the wire object: the keys
  * are those of aisle_protocol_*_to_json() and the hub's tables have the cache's shape. Members
@@ -24,7 +22,7 @@
 #include <string.h>
 
 #include "aisle-store-private.h"
-#include "aisle-sync.h"
+#include "aisle-sync-private.h"
 
 void
 aisle_sync_attention_free (AisleSyncAttention *self)
@@ -38,303 +36,6 @@ aisle_sync_attention_free (AisleSyncAttention *self)
   g_free (self->message);
   g_free (self->detail_json);
   g_free (self);
-}
-
-/**
- * aisle_sync_cache_prepare:
- * @store: the device cache
- * @error: return location for a #GError
- *
- * Creates the sync module's own table (rejected mutations kept for staff) if it is missing.
- *
- * Returns: %TRUE on success
- */
-gboolean
-aisle_sync_cache_prepare (AisleStore  *store,
-                          GError     **error)
-{
-  return _aisle_store_exec (store,
-                            "CREATE TABLE IF NOT EXISTS sync_attention ("
-                            "  mutation_id  INTEGER PRIMARY KEY,"
-                            "  name         TEXT NOT NULL,"
-                            "  args_json    TEXT,"
-                            "  staff_id     TEXT,"
-                            "  code         TEXT,"
-                            "  message      TEXT,"
-                            "  detail_json  TEXT,"
-                            "  at           INTEGER NOT NULL,"
-                            "  dismissed    INTEGER NOT NULL DEFAULT 0)", error);
-}
-
-/* --- local applies -------------------------------------------------------------------------- */
-
-static char *
-get_store_id (AisleStore *store)
-{
-  return aisle_store_get_sync_state (store, AISLE_SYNC_KEY_STORE_ID, NULL);
-}
-
-static const char *
-arg_str (JsonObject *args,
-         const char *name)
-{
-  JsonNode *node = json_object_get_member (args, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gint64
-arg_int (JsonObject *args,
-         const char *name)
-{
-  JsonNode *node = json_object_get_member (args, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static gboolean
-apply_enrol (AisleStore  *store,
-             JsonObject  *args,
-             gint64       at,
-             GError     **error)
-{
-  g_autoptr(AisleMember) m = aisle_member_new ();
-  g_autoptr(AisleMember) known = NULL;
-  const char *id = arg_str (args, "member_id");
-
-  if (id == NULL || arg_str (args, "name") == NULL)
-    return TRUE;
-  known = aisle_store_get_member (store, id, NULL);
-  if (known != NULL)
-    return TRUE;
-  m->id = g_strdup (id);
-  m->name = g_strdup (arg_str (args, "name"));
-  m->phone = g_strdup (arg_str (args, "phone"));
-  m->birth_month = (int) CLAMP (arg_int (args, "birth_month"), 0, 12);
-  m->tier = g_strdup ("basic");
-  m->home_branch_id = get_store_id (store);
-  m->enrolled_at = at;
-  m->last_activity_at = at;
-  return aisle_store_upsert_member (store, m, error);
-}
-
-static gboolean
-apply_binding (AisleStore  *store,
-               JsonObject  *args,
-               const char  *staff_id,
-               gint64       at,
-               GError     **error)
-{
-  g_autoptr(AisleBinding) b = aisle_binding_new ();
-  g_autoptr(AisleBinding) active = NULL;
-  const char *id = arg_str (args, "binding_id");
-  const char *member_id = arg_str (args, "member_id");
-  const char *associate = arg_str (args, "associate_id");
-
-  if (id == NULL || member_id == NULL)
-    return TRUE;
-  active = aisle_store_get_active_binding (store, member_id, NULL);
-  if (active != NULL && g_strcmp0 (active->id, id) == 0)
-    return TRUE;
-  if (active != NULL && !aisle_store_end_binding (store, active->id, at, error))
-    return FALSE;
-  b->id = g_strdup (id);
-  b->member_id = g_strdup (member_id);
-  b->staff_id = g_strdup (associate != NULL ? associate : staff_id);
-  b->branch_id = get_store_id (store);
-  b->since = at;
-  b->source = g_strdup (arg_str (args, "source") != NULL ? arg_str (args, "source") : "tablet");
-  if (b->staff_id == NULL || b->branch_id == NULL)
-    return TRUE;
-  return aisle_store_create_binding (store, b, error);
-}
-
-static gboolean
-apply_invoice (AisleStore  *store,
-               JsonObject  *args,
-               gint64       at,
-               GError     **error)
-{
-  g_autoptr(AisleInvoice) i = aisle_invoice_new ();
-  g_autoptr(AisleInvoice) known = NULL;
-  const char *number = arg_str (args, "number");
-
-  if (number == NULL)
-    return TRUE;
-  known = aisle_store_get_invoice (store, number, NULL);
-  if (known != NULL)
-    return TRUE;
-  i->number = g_strdup (number);
-  i->date = g_strdup (arg_str (args, "date"));
-  i->random_code = g_strdup (arg_str (args, "random_code"));
-  i->seller_id = g_strdup (arg_str (args, "seller_id"));
-  i->total = arg_int (args, "total");
-  i->member_id = g_strdup (arg_str (args, "member_id"));
-  i->registered_at = at;
-  if (i->date == NULL || i->random_code == NULL || i->seller_id == NULL)
-    return TRUE;
-  return aisle_store_upsert_invoice (store, i, error);
-}
-
-static gboolean
-apply_note (AisleStore  *store,
-            JsonObject  *args,
-            const char  *staff_id,
-            gint64       at,
-            GError     **error)
-{
-  g_autoptr(AisleNote) n = aisle_note_new ();
-
-  n->id = g_strdup (arg_str (args, "note_id"));
-  n->member_id = g_strdup (arg_str (args, "member_id"));
-  n->text = g_strdup (arg_str (args, "text"));
-  n->staff_id = g_strdup (staff_id);
-  n->at = at;
-  if (n->id == NULL || n->member_id == NULL || n->text == NULL)
-    return TRUE;
-  return aisle_store_add_note (store, n, error);
-}
-
-/* A failure that says "the cache cannot do this" (the hub will decide), as opposed to "the
- * cache cannot be written" (disk full, I/O), which must fail the mutation. */
-static gboolean
-is_tolerated (const GError *error)
-{
-  return error->domain == AISLE_STORE_ERROR &&
-         (error->code == AISLE_STORE_ERROR_NOT_FOUND ||
-          error->code == AISLE_STORE_ERROR_CONSTRAINT ||
-          error->code == AISLE_STORE_ERROR_INVALID);
-}
-
-static gboolean
-apply_local (AisleStore  *store,
-             const char  *name,
-             const char  *args_json,
-             const char  *staff_id,
-             gint64       at,
-             GError     **error)
-{
-  g_autoptr(JsonNode) root = aisle_protocol_parse (args_json, -1, NULL);
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *args;
-  gboolean ok = TRUE;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return TRUE;
-  args = json_node_get_object (root);
-  if (!aisle_store_begin (store, error))
-    return FALSE;
-  if (strcmp (name, "member.enrol") == 0)
-    ok = apply_enrol (store, args, at, &local_error);
-  else if (strcmp (name, "binding.create") == 0)
-    ok = apply_binding (store, args, staff_id, at, &local_error);
-  else if (strcmp (name, "coupon.redeem") == 0 && arg_str (args, "code") != NULL)
-    {
-      g_autofree char *branch = get_store_id (store);
-
-      ok = aisle_store_redeem_coupon (store, arg_str (args, "code"), branch, at, &local_error);
-    }
-  else if (strcmp (name, "invoice.register") == 0)
-    ok = apply_invoice (store, args, at, &local_error);
-  else if (strcmp (name, "note.add") == 0)
-    ok = apply_note (store, args, staff_id, at, &local_error);
-
-  if (ok && aisle_store_commit (store, &local_error))
-    return TRUE;
-  aisle_store_rollback (store);
-  if (local_error != NULL && !is_tolerated (local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_debug ("%s: not applied locally: %s", name, local_error != NULL ? local_error->message : "");
-  return TRUE;
-}
-
-/**
- * aisle_sync_cache_mutate:
- * @store: the device cache
- * @name: the mutation's name ("member.enrol", ...)
- * @args_json: its arguments, a JSON object
- * @staff_id: (nullable): the signed-in staff member
- * @created_at: Unix time
- * @error: return location for a #GError
- *
- * Applies the mutation to the cache (optimistic) and appends it to the outbox in one
- * transaction, committed with synchronous=FULL so that an acknowledged mutation survives a
- * power cut (the WAL is fsynced on that commit; other commits keep synchronous=NORMAL).
- *
- * Returns: the mutation's id, or 0 with @error set
- */
-gint64
-aisle_sync_cache_mutate (AisleStore  *store,
-                         const char  *name,
-                         const char  *args_json,
-                         const char  *staff_id,
-                         gint64       created_at,
-                         GError     **error)
-{
-  gboolean outermost;
-  gint64 id;
-
-  g_return_val_if_fail (AISLE_IS_STORE (store), 0);
-  g_return_val_if_fail (name != NULL && args_json != NULL, 0);
-
-  /* synchronous can only change outside a transaction; inside a caller's transaction the
-   * caller's commit decides. */
-  outermost = aisle_store_get_transaction_depth (store) == 0;
-  if (outermost)
-    aisle_store_set_durable (store, TRUE);
-  if (!aisle_store_begin (store, error))
-    id = 0;
-  else if ((id = aisle_store_outbox_append (store, name, args_json, staff_id, created_at, error)) == 0 ||
-           !apply_local (store, name, args_json, staff_id, created_at, error) ||
-           !aisle_store_commit (store, error))
-    {
-      aisle_store_rollback (store);
-      id = 0;
-    }
-  if (outermost)
-    aisle_store_set_durable (store, FALSE);
-  return id;
-}
-
-/**
- * aisle_sync_cache_rebase:
- * @store: the device cache
- * @error: return location for a #GError
- *
- * Applies every mutation still in the outbox again, in order, on top of the pulled state.
- *
- * Returns: %TRUE on success
- */
-gboolean
-aisle_sync_cache_rebase (AisleStore  *store,
-                         GError     **error)
-{
-  gint64 after = 0;
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) batch = aisle_store_outbox_list (store, after, 500, error);
-
-      if (batch == NULL)
-        return FALSE;
-      if (batch->len == 0)
-        return TRUE;
-      for (guint i = 0; i < batch->len; i++)
-        {
-          const AisleMutation *m = g_ptr_array_index (batch, i);
-
-          if (!apply_local (store, m->name, m->args_json, m->staff_id, m->created_at, error))
-            return FALSE;
-          after = m->id;
-        }
-    }
 }
 
 /* --- pulled rows ---------------------------------------------------------------------------- */
@@ -452,12 +153,12 @@ put_product (AisleStore  *store,
   JsonNode *codes = json_object_get_member (o, "barcodes");
   g_autoptr(GPtrArray) barcodes = g_ptr_array_new ();
 
-  p->id = g_strdup (arg_str (o, "id"));
-  p->name = g_strdup (arg_str (o, "name"));
-  p->brand = g_strdup (arg_str (o, "brand"));
-  p->category = g_strdup (arg_str (o, "category"));
-  p->price = arg_int (o, "price");
-  p->popularity = arg_int (o, "popularity");
+  p->id = g_strdup (_aisle_sync_arg_str (o, "id"));
+  p->name = g_strdup (_aisle_sync_arg_str (o, "name"));
+  p->brand = g_strdup (_aisle_sync_arg_str (o, "brand"));
+  p->category = g_strdup (_aisle_sync_arg_str (o, "category"));
+  p->price = _aisle_sync_arg_int (o, "price");
+  p->popularity = _aisle_sync_arg_int (o, "popularity");
   if (codes != NULL && JSON_NODE_HOLDS_ARRAY (codes))
     {
       JsonArray *a = json_node_get_array (codes);
@@ -483,13 +184,13 @@ put_member_tags (AisleStore  *store,
   JsonNode *tags = json_object_get_member (o, "tags");
   g_autoptr(GPtrArray) list = g_ptr_array_new ();
 
-  if (arg_str (o, "member_id") == NULL)
+  if (_aisle_sync_arg_str (o, "member_id") == NULL)
     return TRUE;
   if (tags != NULL && JSON_NODE_HOLDS_ARRAY (tags))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (tags)); i++)
       g_ptr_array_add (list, (gpointer) json_array_get_string_element (json_node_get_array (tags), i));
   g_ptr_array_add (list, NULL);
-  return aisle_store_set_member_tags (store, arg_str (o, "member_id"),
+  return aisle_store_set_member_tags (store, _aisle_sync_arg_str (o, "member_id"),
                                       (const char * const *) list->pdata, error);
 }
 
@@ -576,9 +277,9 @@ record_result (AisleStore                *store,
       JSON_NODE_HOLDS_OBJECT (detail))
     {
       g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
-      const char *real = arg_str (json_node_get_object (detail), "member_id");
+      const char *real = _aisle_sync_arg_str (json_node_get_object (detail), "member_id");
       const char *ours = args != NULL && JSON_NODE_HOLDS_OBJECT (args)
-                         ? arg_str (json_node_get_object (args), "member_id") : NULL;
+                         ? _aisle_sync_arg_str (json_node_get_object (args), "member_id") : NULL;
 
       if (real != NULL && ours != NULL && strcmp (real, ours) != 0 &&
           !delete_member (store, ours, TRUE, error))
@@ -591,11 +292,13 @@ record_result (AisleStore                *store,
     {
       g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
       const char *ours = args != NULL && JSON_NODE_HOLDS_OBJECT (args)
-                         ? arg_str (json_node_get_object (args), "member_id") : NULL;
+                         ? _aisle_sync_arg_str (json_node_get_object (args), "member_id") : NULL;
 
       if (ours != NULL && !delete_member (store, ours, TRUE, error))
         return FALSE;
     }
+  if (m != NULL && !_aisle_sync_undo_local (store, m->name, m->args_json, error))
+    return FALSE;
   stmt = _aisle_store_prepare (store,
                                "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "
                                "args_json, staff_id, code, message, detail_json, at) "
@@ -650,8 +353,7 @@ aisle_sync_cache_apply_page (AisleStore         *store,
 
   /* A page touches up to a few thousand index pages; with SQLite's default 2 MiB page cache
    * they spill to the WAL mid-transaction and are written again at commit. */
-  if (!aisle_sync_cache_prepare (store, error) ||
-      !_aisle_store_exec (store, "PRAGMA cache_size = -32768", error) ||
+  if (!_aisle_store_exec (store, "PRAGMA cache_size = -32768", error) ||
       !aisle_store_begin (store, error))
     return FALSE;
   /* Within a page a child row may come before its parent (the hub sends each entity's latest
@@ -747,8 +449,6 @@ aisle_sync_cache_list_attention (AisleStore  *store,
   g_auto(AisleStmt) stmt = NULL;
   int rc;
 
-  if (!aisle_sync_cache_prepare (store, error))
-    return NULL;
   stmt = _aisle_store_prepare (store, "SELECT mutation_id, name, args_json, staff_id, code, "
                                       "message, detail_json, at FROM sync_attention "
                                       "WHERE dismissed = 0 ORDER BY mutation_id", error);
@@ -783,8 +483,7 @@ aisle_sync_cache_dismiss_attention (AisleStore  *store,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, mutation_id);
 
-  return aisle_sync_cache_prepare (store, error) &&
-         run_sql (store, "UPDATE sync_attention SET dismissed = 1 WHERE mutation_id = "
+  return run_sql (store, "UPDATE sync_attention SET dismissed = 1 WHERE mutation_id = "
                          "CAST(?1 AS INTEGER)", id, "dismissing", error);
 }
 

@@ -48,11 +48,6 @@ load_job (AisleStore    *store,
 {
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
-  if (!aisle_sync_cache_prepare (store, error))
-    {
-      g_ptr_array_unref (values);
-      return NULL;
-    }
   make_private (store);
   for (guint i = 0; i < G_N_ELEMENTS (pairing_keys); i++)
     g_ptr_array_add (values, aisle_store_get_sync_state (store, pairing_keys[i], NULL));

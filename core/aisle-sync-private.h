@@ -1,4 +1,4 @@
-/* aisle-sync-private.h: shared between aisle-sync.c and aisle-sync-client.c.
+/* aisle-sync-private.h: shared between the sync module's files (client, scheduler, cache side).
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,22 @@
 #include "aisle-sync.h"
 
 G_BEGIN_DECLS
+
+/* Consent rows written by an optimistic withdrawal are numbered above this (2^52), far above
+ * any seq the hub hands out; see aisle-store-sync-local.c. */
+#define AISLE_SYNC_OPTIMISTIC_SEQ_SQL 4503599627370496
+#define AISLE_SYNC_OPTIMISTIC_SEQ G_GINT64_CONSTANT (4503599627370496)
+
+/* Reading a mutation's or a pulled row's JSON members: NULL or 0 when missing or mistyped. */
+const char  *_aisle_sync_arg_str                  (JsonObject      *args,
+                                                   const char      *name);
+gint64       _aisle_sync_arg_int                  (JsonObject      *args,
+                                                   const char      *name);
+
+gboolean     _aisle_sync_undo_local               (AisleStore      *store,
+                                                   const char      *name,
+                                                   const char      *args_json,
+                                                   GError         **error);
 
 /* Mutations per push: well under the hub's 1000 and 1 MiB limits for ordinary arguments. */
 #define AISLE_SYNC_PUSH_BATCH 500

@@ -89,8 +89,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AisleSyncAttention, aisle_sync_attention_free)
 
 /* --- cache side: run on the store's thread ------------------------------------------------- */
 
-gboolean   aisle_sync_cache_prepare        (AisleStore          *store,
-                                            GError             **error);
 gint64     aisle_sync_cache_mutate         (AisleStore          *store,
                                             const char          *name,
                                             const char          *args_json,

@@ -388,6 +388,127 @@ test_rejected (SyncFixture   *f,
   g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), ==, 0);
 }
 
+static gpointer
+exec_job (AisleStore    *store,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  if (sqlite3_exec (aisle_store_get_sqlite (store), data, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_FAILED, "%s",
+                   sqlite3_errmsg (aisle_store_get_sqlite (store)));
+      return NULL;
+    }
+  return GINT_TO_POINTER (1);
+}
+
+static gpointer
+rebase_job (AisleStore    *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (!aisle_store_begin (store, error))
+    return NULL;
+  if (!aisle_sync_cache_rebase (store, error) || !aisle_store_commit (store, error))
+    {
+      aisle_store_rollback (store);
+      return NULL;
+    }
+  return GINT_TO_POINTER (1);
+}
+
+#define OPT_MEMBER "00000000-0000-4000-8999-0000000000aa"
+
+/* Every mutation the tablet and kiosk send shows in the cache at once, survives the rebase of
+ * each pulled page without being applied twice, and is replaced by the hub's rows: tags,
+ * consent withdrawal, a reservation and its cancellation. A reservation the hub refuses gives
+ * its units back. */
+static void
+test_optimistic (SyncFixture   *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sync_ok (f);
+  g_assert_cmpint (device_mutate (f->dev, "member.enrol",
+                                  "{\"member_id\":\"" OPT_MEMBER "\",\"name\":\"張雅婷\","
+                                  "\"phone\":\"0910000077\",\"consent\":{"
+                                  "\"policy_version\":\"2026-01\",\"text_hash\":\"ab\","
+                                  "\"privacy\":true,\"marketing\":true}}", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  sync_ok (f);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT marketing FROM member_consents WHERE "
+                                             "member_id = '" OPT_MEMBER "' ORDER BY seq DESC"), ==, 1);
+
+  /* A product with stock that only the cache knows: the hub will refuse the reservation. */
+  g_assert_nonnull (device_run (f->dev, exec_job, (gpointer)
+                                "INSERT INTO products (id, name, price) VALUES ('P9', '杯子', 100);"
+                                "INSERT INTO stock (product_id, location_id, on_hand, reserved) "
+                                "VALUES ('P9', 'TPE01', 5, 0)", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (device_mutate (f->dev, "tag.set", "{\"member_id\":\"" OPT_MEMBER "\","
+                                  "\"tags\":[\"vip\",\"baby\"]}", "S0001", &error), >, 0);
+  g_assert_cmpint (device_mutate (f->dev, "consent.withdraw", "{\"member_id\":\"" OPT_MEMBER "\"}",
+                                  NULL, &error), >, 0);
+  g_assert_cmpint (device_mutate (f->dev, "reservation.create",
+                                  "{\"reservation_id\":\"R1\",\"member_id\":\"" OPT_MEMBER "\","
+                                  "\"product_id\":\"P9\",\"store_id\":\"TPE01\",\"quantity\":2}",
+                                  "S0001", &error), >, 0);
+  g_assert_cmpint (device_mutate (f->dev, "reservation.create",
+                                  "{\"reservation_id\":\"R2\",\"member_id\":\"" OPT_MEMBER "\","
+                                  "\"product_id\":\"P9\",\"store_id\":\"TPE01\",\"quantity\":1}",
+                                  "S0001", &error), >, 0);
+  g_assert_cmpint (device_mutate (f->dev, "reservation.cancel", "{\"reservation_id\":\"R2\"}",
+                                  "S0001", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* At once, before any sync. */
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_tags WHERE member_id = '"
+                                             OPT_MEMBER "'"), ==, 2);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT marketing FROM member_consents WHERE "
+                                             "member_id = '" OPT_MEMBER "' ORDER BY seq DESC"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT reserved FROM stock WHERE product_id = 'P9'"),
+                   ==, 2);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM reservations WHERE status = "
+                                             "'open'"), ==, 1);
+
+  /* Applying the queue again (what each pulled page does) changes nothing. */
+  g_assert_nonnull (device_run (f->dev, rebase_job, NULL, &error));
+  g_assert_nonnull (device_run (f->dev, rebase_job, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT reserved FROM stock WHERE product_id = 'P9'"),
+                   ==, 2);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_consents WHERE "
+                                             "member_id = '" OPT_MEMBER "'"), ==, 2);
+  sync_ok (f);
+
+  /* After the sync: the hub has the tags and the withdrawal, the cache has the hub's rows
+   * and no optimistic copy; the refused reservation is gone and its units are back. */
+  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM member_tags WHERE member_id = '" OPT_MEMBER "'"),
+                   ==, 2);
+  g_assert_cmpint (hub_int (f, "SELECT marketing FROM member_consents WHERE member_id = '"
+                               OPT_MEMBER "' ORDER BY seq DESC"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_consents WHERE seq > "
+                                             "4503599627370496"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_consents WHERE "
+                                             "member_id = '" OPT_MEMBER "'"), ==,
+                   hub_int (f, "SELECT count(*) FROM member_consents WHERE member_id = '"
+                               OPT_MEMBER "'"));
+  g_assert_cmpint (device_query_int (f->dev, "SELECT marketing FROM member_consents WHERE "
+                                             "member_id = '" OPT_MEMBER "' ORDER BY seq DESC"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_tags WHERE member_id = '"
+                                             OPT_MEMBER "'"), ==, 2);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM reservations WHERE id = 'R1'"),
+                   ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT reserved FROM stock WHERE product_id = 'P9'"),
+                   ==, 0);
+  g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), >=, 1);
+  g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
+}
+
 static guint heal_id;
 
 static gboolean
@@ -540,6 +661,7 @@ main (int    argc,
   ADD ("out-of-order", test_out_of_order);
   ADD ("disk-full", test_disk_full);
   ADD ("rejected", test_rejected);
+  ADD ("optimistic", test_optimistic);
   ADD ("network-faults", test_network_faults);
   ADD ("scheduler", test_scheduler);
   ADD ("lookup", test_lookup);
