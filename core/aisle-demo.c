@@ -17,6 +17,7 @@
 
 #include <sodium.h>
 
+#include "aisle-codes.h"
 #include "aisle-demo-private.h"
 
 typedef struct
@@ -340,7 +341,10 @@ generate_extras (Demo               *demo,
       {
         g_autoptr(AisleCoupon) c = aisle_coupon_new ();
 
-        c->code = g_strdup_printf ("CP%010u", index * 2 + k);
+        g_autofree char *body = g_strdup_printf ("CP%010u", index * 2 + k);
+
+        /* The printed form (AC-, body, check character), as the tablet scans it. */
+        c->code = aisle_codes_make_coupon_code (body, NULL);
         c->member_id = g_strdup (member->id);
         c->title = g_strdup (_aisle_demo_coupon_titles[rng_below (rng, _aisle_demo_n_coupon_titles)]);
         c->value = (50 + 50 * rng_below (rng, 4)) * 100;
