@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aisle-hub-sqlite-private.h"
+#include "aisle-hub-reports-private.h"
 #include "aisle-hub-resources.h"
 
 G_DEFINE_QUARK (aisle-hub-error-quark, aisle_hub_error)
@@ -26,6 +27,7 @@ static const struct
   { 1, "/org/aisleretail/Aisle/hub/001-hub.sql" },
   { 2, "/org/aisleretail/Aisle/hub/002-scope.sql" },
   { 3, "/org/aisleretail/Aisle/hub/003-upkeep.sql" },
+  { 5, "/org/aisleretail/Aisle/hub/005-reports.sql" },
 };
 
 void
@@ -652,6 +654,7 @@ static const AisleHubDbVTable sqlite_vtable = {
   .watch_poll = _aisle_hub_sqlite_watch_poll,
   .watch_close = _aisle_hub_sqlite_watch_close,
   .get_staff = _aisle_hub_sqlite_get_staff,
+  .store_report = _aisle_hub_sqlite_store_report,
 };
 
 static void

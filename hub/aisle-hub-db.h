@@ -64,6 +64,7 @@ typedef struct
 } AisleHubIngest;
 
 typedef struct _AisleHubDb AisleHubDb;
+typedef struct _AisleHubReportQuery AisleHubReportQuery;   /* aisle-hub-reports.h */
 
 typedef struct
 {
@@ -138,6 +139,10 @@ typedef struct
   /* A staff record (with its PIN hash), or NULL with AISLE_ERROR_NOT_FOUND. */
   AisleStaff       *(*get_staff)         (AisleHubDb            *self,
                                           const char            *staff_id,
+                                          GError               **error);
+  /* The store report or one figure's drill-down as JSON (hub/aisle-hub-reports.h). */
+  char             *(*store_report)      (AisleHubDb            *self,
+                                          const AisleHubReportQuery *query,
                                           GError               **error);
   /* Prometheus lines describing the devices (last seen, last mutation id). */
   char             *(*device_metrics)    (AisleHubDb            *self,

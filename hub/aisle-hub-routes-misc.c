@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "aisle-hub-reports.h"
 #include "aisle-hub-server-private.h"
 
 /* --- GET /v1/members ----------------------------------------------------------------------- */
@@ -155,14 +156,18 @@ aisle_hub_route_ingest (AisleHubRequest *request)
 
 /* A report is for a manager of that store, on a tablet of that store: the device's token plus
  * the manager's staff id and PIN (X-Aisle-Staff, X-Aisle-Staff-Pin), checked against the
- * argon2id hash. The figures themselves are the manager issue's (#8): until then an authorised
- * manager gets 501, everyone else 401 or 403. */
+ * argon2id hash. The figures (hub/aisle-hub-reports*.c) are added up on the DB worker for an
+ * active manager of the store and handed out only once the PIN checks out. */
 typedef struct
 {
   char       *store;
   char       *staff_id;
   char       *pin;          /* wiped on free, never logged */
   AisleStaff *staff;        /* loaded by the DB job */
+  AisleHubReportQuery query;
+  char       *figure;
+  char       *json;         /* the report, until the PIN is checked */
+  GError     *error;        /* or why there is none */
 } ReportArgs;
 
 static void
@@ -176,6 +181,9 @@ report_args_free (gpointer data)
     sodium_memzero (args->pin, strlen (args->pin));
   g_free (args->pin);
   g_clear_pointer (&args->staff, aisle_staff_free);
+  g_free (args->figure);
+  g_free (args->json);
+  g_clear_error (&args->error);
   g_free (args);
 }
 
@@ -200,10 +208,10 @@ reports_verify (AisleHubRequest *request)
       aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden", message);
       return;
     }
-  /* The figures belong to the manager issue; say so rather than return empty numbers. */
-  aisle_hub_request_fail (request, SOUP_STATUS_NOT_IMPLEMENTED, "not_implemented",
-                          "store reports are not implemented yet; this manager is authorised "
-                          "to see them");
+  if (args->error != NULL)
+    aisle_hub_request_fail_error (request, args->error);
+  else
+    aisle_hub_request_ok (request, g_steal_pointer (&args->json));
 }
 
 static void
@@ -241,6 +249,15 @@ reports_job (AisleHubRequest *request,
                               "this staff member is no longer active");
       return;
     }
+  /* Only for whom it is meant; the PIN is checked off the worker before anyone sees it. */
+  if (args->staff->role == AISLE_STAFF_ROLE_MANAGER &&
+      g_strcmp0 (args->staff->branch_id, args->store) == 0)
+    {
+      args->query.store_id = args->store;
+      args->query.figure = args->figure;
+      args->query.now = request->now;
+      args->json = db->vtable->store_report (db, &args->query, &args->error);
+    }
   request->offload = reports_verify;
 }
 
@@ -251,12 +268,25 @@ aisle_hub_route_reports (AisleHubRequest *request)
   const char *staff = soup_message_headers_get_one (headers, "X-Aisle-Staff");
   const char *pin = soup_message_headers_get_one (headers, "X-Aisle-Staff-Pin");
   const char *store = request->query != NULL ? g_hash_table_lookup (request->query, "store") : NULL;
+  const char *from = store != NULL ? g_hash_table_lookup (request->query, "from") : NULL;
+  const char *to = store != NULL ? g_hash_table_lookup (request->query, "to") : NULL;
+  const char *bucket = store != NULL ? g_hash_table_lookup (request->query, "bucket") : NULL;
+  const char *figure = store != NULL ? g_hash_table_lookup (request->query, "figure") : NULL;
+  const char *limit = store != NULL ? g_hash_table_lookup (request->query, "limit") : NULL;
+  AisleHubReportQuery query = { NULL, 0, 0, AISLE_HUB_REPORT_BUCKET_AUTO, NULL, 1000, 0 };
+  guint64 limit_value = 1000;
   ReportArgs *args;
 
-  if (store == NULL || *store == '\0')
+  if (store == NULL || *store == '\0' || from == NULL || to == NULL ||
+      !g_ascii_string_to_signed (from, 10, 0, G_MAXINT64 / 2, &query.from, NULL) ||
+      !g_ascii_string_to_signed (to, 10, 0, G_MAXINT64 / 2, &query.to, NULL) ||
+      !aisle_hub_report_bucket_parse (bucket, &query.bucket) ||
+      (figure != NULL && (!g_utf8_validate (figure, -1, NULL) || strlen (figure) > 200)) ||
+      (limit != NULL && !g_ascii_string_to_unsigned (limit, 10, 1, 10000, &limit_value, NULL)))
     {
       aisle_hub_request_fail (request, SOUP_STATUS_BAD_REQUEST, "invalid",
-                              "give store= (and from=, to= as Unix seconds)");
+                              "give store=, from= and to= (Unix seconds), and optionally "
+                              "bucket=day|week|month, figure= and limit= (1-10000)");
       aisle_hub_request_finish (request);
       return;
     }
@@ -271,6 +301,9 @@ aisle_hub_route_reports (AisleHubRequest *request)
   args->store = g_strdup (store);
   args->staff_id = g_strdup (staff);
   args->pin = g_strdup (pin);
+  args->query = query;
+  args->query.limit = (guint) limit_value;
+  args->figure = g_strdup (figure);
   request->data = args;
   request->data_free = report_args_free;
   aisle_hub_request_run (request, reports_job);

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "aisle-hub-reports-private.h"
 #include "aisle-hub-sqlite-private.h"
 
 static const char * const enrol_fields[] = { "member_id", "name", "phone", "birth_month",
@@ -304,6 +305,9 @@ aisle_hub_rule_member_enrol (AisleHubRuleContext  *ctx,
     return FALSE;
   if (g_strcmp0 (ctx->result->status, AISLE_RESULT_REJECTED) == 0)
     return TRUE;
+  /* enrolments per associate in the store report */
+  if (ctx->staff != NULL && !aisle_hub_reports_note_enrolment (ctx->hub, id, ctx->staff->id, error))
+    return FALSE;
 
   if (referral != NULL)
     {

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "aisle-demo.h"
+#include "aisle-hub-reports-private.h"
 #include "aisle-hub-sqlite-private.h"
 
 #define SAVED_KEY "seed_saved_triggers"
@@ -138,7 +139,7 @@ aisle_hub_seed_demo (AisleHubSqlite          *hub,
   /* The triggers come back whatever happened; the log only for a complete seed. */
   if (!aisle_store_begin (hub->store, error))
     return FALSE;
-  if ((seeded && !aisle_hub_exec (hub, sql, error)) ||
+  if ((seeded && (!aisle_hub_exec (hub, sql, error) || !aisle_hub_reports_after_seed (hub, error))) ||
       !aisle_store_commit (hub->store, error))
     {
       aisle_store_rollback (hub->store);
