@@ -1,0 +1,323 @@
+/* test-ui-dashboard.c: the manager's dashboard under Xvfb, against a real hub on loopback
+ * seeded with the demo data: charts described for screen readers, the associate table sorted
+ * and exported as CSV (checked against the hub's own answer), a wrong PIN, and offline the
+ * saved report with its "as of".
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aisle-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aisle-chart.h"
+#include "aisle-dashboard-page.h"
+#include "aisle-sync-private.h"
+#include "aisle-sync-reports.h"
+#include "aisle-test.h"
+#include "aisle-test-ui.h"
+#include "test-hub-fixture.h"
+#include "test-sync-common.h"
+
+#define WAIT_TIMEOUT_MS 60000
+
+typedef struct
+{
+  Fixture             hub;
+  Device             *device;
+  GtkWindow          *window;
+  AisleDashboardPage *page;
+} Test;
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !aisle_dashboard_page_get_loading (data);
+}
+
+static gboolean
+label_shows (gpointer data)
+{
+  Test *test = data;
+
+  return aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), g_object_get_data (G_OBJECT (test->page), "want"));
+}
+
+static void
+wait_for_text (Test       *test,
+               const char *text)
+{
+  g_object_set_data_full (G_OBJECT (test->page), "want", g_strdup (text), g_free);
+  if (!aisle_test_ui_wait_until (label_shows, test, WAIT_TIMEOUT_MS))
+    g_error ("the dashboard never showed \"%s\"", text);
+}
+
+static void
+setup_test (Test          *test,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *cache = NULL;
+  GtkWidget *page;
+
+  aisle_test_ui_restore_data_dirs ();
+  test->hub.dir = aisle_test_mkdtemp ();
+  test->hub.db = g_build_filename (test->hub.dir, "hub.db", NULL);
+  g_free (admin (&test->hub, NULL, "seed-demo", "1500", "200", NULL));
+  test->hub.session = soup_session_new ();
+  start_hub (&test->hub);
+  code = admin (&test->hub, NULL, "pair-code", "TPE01", "tablet", NULL);
+  url = g_strdup_printf ("http://127.0.0.1:%u", test->hub.port);
+  cache = g_build_filename (test->hub.dir, "tablet.db", NULL);
+  test->device = device_open (cache, test->hub.session);
+  g_assert_true (device_pair (test->device, url, g_strstrip (code), &error));
+  g_assert_no_error (error);
+  g_assert_true (device_sync (test->device, &error));
+  g_assert_no_error (error);
+
+  test->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (test->window, 1280, 800);
+  page = aisle_dashboard_page_new ();
+  test->page = AISLE_DASHBOARD_PAGE (page);
+  adw_window_set_content (ADW_WINDOW (test->window), page);
+  aisle_dashboard_page_set_worker (test->page, test->device->worker);
+  aisle_dashboard_page_set_sync_client (test->page, test->device->client);
+  gtk_window_present (test->window);
+}
+
+static void
+teardown_test (Test          *test,
+               gconstpointer  data)
+{
+  gtk_window_destroy (test->window);
+  aisle_test_ui_spin ();
+  g_clear_pointer (&test->device, device_close);
+  teardown (&test->hub, NULL);
+}
+
+/* Signs S0001 (the demo's manager of TPE01) in and waits for the report. */
+static void
+sign_in (Test       *test,
+         const char *pin)
+{
+  aisle_dashboard_page_set_staff (test->page, "S0001", pin);
+  g_assert_true (aisle_test_ui_wait_until (page_idle, test->page, WAIT_TIMEOUT_MS));
+}
+
+static void
+check_chart (Test       *test,
+             const char *title)
+{
+  g_autofree char *label = g_strdup_printf ("%s chart", title);
+  GtkWidget *chart = aisle_test_ui_find_by_label (GTK_WIDGET (test->page), label);
+  const char *description;
+  char *failure;
+
+  g_assert_nonnull (chart);
+  g_assert_true (AISLE_IS_CHART (chart));
+  description = aisle_chart_get_description (AISLE_CHART (chart));
+  g_assert_true (g_str_has_prefix (description, title));
+  g_assert_nonnull (strstr (description, "points from"));
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                description);
+  g_assert_null (failure);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static char **
+export_rows (Test *test)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *path = g_build_filename (test->hub.dir, "associates.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+
+  aisle_dashboard_page_export_csv_async (test->page, file, NULL, export_done_cb, &result);
+  g_assert_true (aisle_test_ui_wait_until (have_result, &result, WAIT_TIMEOUT_MS));
+  g_assert_true (aisle_dashboard_page_export_csv_finish (test->page, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  text[strlen (text) - 2] = '\0';
+  return g_strsplit (text, "\r\n", -1);
+}
+
+/* The hub's own associates for the page's period, asked over HTTP by the test. */
+static JsonNode *
+hub_report (Test *test)
+{
+  GtkDropDown *period = GTK_DROP_DOWN (aisle_test_ui_find_by_label (GTK_WIDGET (test->page), "Period"));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Taipei");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) month = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_add_months (month, -11);
+  g_autoptr(GDateTime) today = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_add_days (today, 1);
+  g_autofree char *uri = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *auth = NULL;
+
+  /* the default period is the last 12 months */
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 3);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/v1/reports/store?store=TPE01&from=%" G_GINT64_FORMAT
+                         "&to=%" G_GINT64_FORMAT, test->hub.port, g_date_time_to_unix (from),
+                         g_date_time_to_unix (to));
+  msg = soup_message_new ("GET", uri);
+  /* as the paired tablet itself */
+  auth = g_strdup_printf ("Bearer %s", test->device->client->token);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Staff", "S0001");
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Staff-Pin", "1234");
+  body = soup_session_send_and_read (test->hub.session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return json_from_string (g_bytes_get_data (body, NULL), &error);
+}
+
+static void
+test_report (Test          *test,
+             gconstpointer  data)
+{
+  GtkColumnView *view;
+  GListModel *columns;
+  g_auto(GStrv) rows = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  JsonArray *associates;
+  double previous = G_MAXDOUBLE;
+
+  /* nobody signed in: nothing shown */
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "As of"));
+  sign_in (test, "1234");
+  wait_for_text (test, "As of ");
+
+  check_chart (test, "Sales by channel");
+  check_chart (test, "Members by channel (OMO)");
+  check_chart (test, "Member segments");
+  check_chart (test, "Repurchase interval by month");
+  aisle_test_ui_screenshot (test->window, 1280, 800, "dashboard");
+  aisle_test_ui_screenshot (test->window, 800, 1280, "dashboard-portrait");
+
+  /* sort by in-store sales, highest first, as a manager would by clicking the header twice */
+  view = GTK_COLUMN_VIEW (aisle_test_ui_find_by_label (GTK_WIDGET (test->page), "Associate table"));
+  g_assert_true (GTK_IS_COLUMN_VIEW (view));
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 7);
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+
+    gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  }
+  aisle_test_ui_spin ();
+  rows = export_rows (test);
+  g_assert_cmpstr (rows[0], ==, "Staff number,Associate,In-store sales,Online sales credited,Enrolments,"
+                                "New bindings,Bound customers,Repurchase rate");
+
+  /* the rows are the hub's associates, in descending in-store sales */
+  report = hub_report (test);
+  associates = json_object_get_array_member (json_node_get_object (report), "associates");
+  g_assert_cmpuint (g_strv_length (rows), ==, json_array_get_length (associates) + 1);
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[i], ",", -1);
+      double sales = g_ascii_strtod (cells[2], NULL);
+      gboolean found = FALSE;
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 8);
+      g_assert_cmpfloat (sales, <=, previous);
+      previous = sales;
+      for (guint k = 0; k < json_array_get_length (associates); k++)
+        {
+          JsonObject *a = json_array_get_object_element (associates, k);
+
+          if (g_strcmp0 (json_object_get_string_member (a, "staff_id"), cells[0]) != 0)
+            continue;
+          found = TRUE;
+          g_assert_cmpfloat (sales * 100, ==,
+                             (double) json_object_get_int_member (json_object_get_object_member (a, "store_sales"),
+                                                                  "amount"));
+          g_assert_cmpint (g_ascii_strtoll (cells[4], NULL, 10), ==, json_object_get_int_member (a, "enrolments"));
+        }
+      g_assert_true (found);
+    }
+  g_assert_cmpfloat (previous, <, G_MAXDOUBLE);
+}
+
+static void
+test_wrong_pin (Test          *test,
+                gconstpointer  data)
+{
+  sign_in (test, "0000");
+  wait_for_text (test, "did not accept");
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "As of "));
+}
+
+static void
+test_offline (Test          *test,
+              gconstpointer  data)
+{
+  sign_in (test, "1234");
+  wait_for_text (test, "As of ");
+  /* the hub goes away: a refresh shows the saved report, saying since when */
+  stop_hub (&test->hub, SIGTERM);
+  aisle_dashboard_page_refresh (test->page);
+  g_assert_true (aisle_test_ui_wait_until (page_idle, test->page, WAIT_TIMEOUT_MS));
+  wait_for_text (test, "The hub cannot be reached. Showing the report saved as of ");
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (test->page), "Sales by channel chart"));
+  g_assert_true (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "In-store sales"));
+
+  /* a new page (the app restarted offline) shows it too, from the cache */
+  {
+    GtkWidget *page = aisle_dashboard_page_new ();
+
+    test->page = AISLE_DASHBOARD_PAGE (page);
+    adw_window_set_content (ADW_WINDOW (test->window), page);
+    aisle_dashboard_page_set_worker (test->page, test->device->worker);
+    aisle_dashboard_page_set_sync_client (test->page, test->device->client);
+    sign_in (test, "1234");
+    wait_for_text (test, "Showing the report saved as of ");
+    g_assert_true (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "In-store sales"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  aisle_test_ui_init (&argc, &argv);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  signal (SIGPIPE, SIG_IGN);
+  aisle_test_ui_restore_data_dirs ();
+  adw_init ();
+#define ADD(path, func) g_test_add ("/aisle/app/dashboard/" path, Test, NULL, setup_test, func, teardown_test)
+  ADD ("report", test_report);
+  ADD ("wrong-pin", test_wrong_pin);
+  ADD ("offline", test_offline);
+  return g_test_run ();
+}
