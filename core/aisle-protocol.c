@@ -57,6 +57,7 @@ aisle_pull_response_new (void)
 {
   AislePullResponse *self = g_new0 (AislePullResponse, 1);
 
+  self->remaining = -1;
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_change_free);
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) aisle_mutation_result_free);
   return self;
@@ -884,9 +885,12 @@ aisle_protocol_pull_response_to_string (const AislePullResponse *response)
   GString *out = g_string_sized_new (256 + response->changes->len * 256);
 
   g_string_append_printf (out, "{\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,"
-                          "\"last_mutation_id\":%" G_GINT64_FORMAT ",\"changes\":[",
+                          "\"last_mutation_id\":%" G_GINT64_FORMAT ",",
                           response->cursor, response->more ? "true" : "false",
                           response->last_mutation_id);
+  if (response->remaining >= 0)
+    g_string_append_printf (out, "\"remaining\":%" G_GINT64_FORMAT ",", response->remaining);
+  g_string_append (out, "\"changes\":[");
   for (guint i = 0; i < response->changes->len; i++)
     {
       const AisleChange *c = g_ptr_array_index (response->changes, i);
@@ -944,6 +948,9 @@ aisle_protocol_pull_response_parse (const char  *data,
       !aisle_protocol_get_int (o, "last_mutation_id", TRUE, &response->last_mutation_id, error))
     return NULL;
   response->more = more;
+  if (json_object_has_member (o, "remaining") &&
+      !aisle_protocol_get_int (o, "remaining", FALSE, &response->remaining, error))
+    return NULL;
 
   list = json_object_get_member (o, "changes");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))

@@ -23,9 +23,11 @@ G_BEGIN_DECLS
 
 /* Largest request body the hub accepts; larger ones get 413 too_large. */
 #define AISLE_PROTOCOL_MAX_BODY (1024 * 1024)
-/* Most mutations in one push, and most changes in one pull page. */
-#define AISLE_PROTOCOL_MAX_PUSH      1000
-#define AISLE_PROTOCOL_MAX_PULL_PAGE 1000
+/* Most mutations in one push, and changes in one pull page: by default, and at most when the
+ * device asks for more with limit= (an initial sync does). */
+#define AISLE_PROTOCOL_MAX_PUSH       1000
+#define AISLE_PROTOCOL_MAX_PULL_PAGE  1000
+#define AISLE_PROTOCOL_MAX_PULL_LIMIT 5000
 
 /* Wire error codes beyond aisle_error_code_to_string()'s, so a client can tell them apart. */
 #define AISLE_PROTOCOL_CODE_OUT_OF_ORDER    "out_of_order"
@@ -71,6 +73,7 @@ typedef struct
   gint64     cursor;
   gboolean   more;
   gint64     last_mutation_id;
+  gint64     remaining; /* changes in the device's scope after this page; -1 if not told */
   GPtrArray *changes;   /* (element-type AisleChange) */
   GPtrArray *results;   /* (element-type AisleMutationResult) */
 } AislePullResponse;
@@ -163,5 +166,14 @@ char      *aisle_protocol_pull_response_to_string (const AislePullResponse *resp
 AislePullResponse *aisle_protocol_pull_response_parse (const char   *data,
                                                        gssize        length,
                                                        GError      **error);
+/* aisle-protocol-pull.c: the same page read without a JSON tree (changes carry data_json). */
+AislePullResponse *aisle_protocol_pull_response_read  (const char   *data,
+                                                       gssize        length,
+                                                       GError      **error);
+gboolean   aisle_protocol_pull_response_peek  (const char          *data,
+                                               gssize               length,
+                                               gint64              *out_cursor,
+                                               gboolean            *out_more,
+                                               GError             **error);
 
 G_END_DECLS

@@ -144,33 +144,108 @@ delete_member (AisleStore  *store,
   return run_sql (store, "DELETE FROM members WHERE id = ?1", id, "deleting a member", error);
 }
 
+/* Reads the strings of one JSON array member of @json ("barcodes", "tags"). */
+static gboolean
+read_string_list (AisleStore  *store,
+                  const char  *json,
+                  const char  *path,
+                  GPtrArray   *out,
+                  GError     **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, "SELECT value FROM json_each(?1, ?2) "
+                                                        "WHERE type = 'text'", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, json);
+  _aisle_bind_text (stmt, 2, path);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, _aisle_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _aisle_store_set_error (store, rc, "reading a pulled list", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Members and products go through the typed API, which keeps the search index and barcodes up
+ * to date; their fields are read from the wire text by SQLite, without a JSON tree. */
+static gboolean
+put_member (AisleStore  *store,
+            const char  *json,
+            GError     **error)
+{
+  g_autoptr(AisleMember) m = aisle_member_new ();
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store,
+                                                 "SELECT " J ("id") ", " J ("number") ", "
+                                                 J ("name") ", " J ("phone") ", "
+                                                 J ("birth_month") ", " J ("tier") ", "
+                                                 J ("points") ", " J ("home_store_id") ", "
+                                                 J ("enrolled_at") ", " J ("last_activity_at"),
+                                                 error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, json);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _aisle_store_set_error (store, sqlite3_errcode (aisle_store_get_sqlite (store)),
+                              "reading a pulled member", error);
+      return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_TEXT || sqlite3_column_type (stmt, 2) != SQLITE_TEXT)
+    {
+      g_set_error_literal (error, AISLE_ERROR, AISLE_ERROR_INVALID,
+                           "a pulled member lacks its id or name");
+      return FALSE;
+    }
+  m->id = _aisle_column_dup (stmt, 0);
+  m->number = _aisle_column_dup (stmt, 1);
+  m->name = _aisle_column_dup (stmt, 2);
+  m->phone = _aisle_column_dup (stmt, 3);
+  m->birth_month = (int) CLAMP (sqlite3_column_int64 (stmt, 4), 0, 12);
+  m->tier = _aisle_column_dup (stmt, 5);
+  m->points = sqlite3_column_int64 (stmt, 6);
+  m->home_branch_id = _aisle_column_dup (stmt, 7);
+  m->enrolled_at = sqlite3_column_int64 (stmt, 8);
+  m->last_activity_at = sqlite3_column_int64 (stmt, 9);
+  sqlite3_reset (stmt);
+  return aisle_store_upsert_member (store, m, error);
+}
+
 static gboolean
 put_product (AisleStore  *store,
-             JsonObject  *o,
+             const char  *json,
              GError     **error)
 {
   g_autoptr(AisleProduct) p = aisle_product_new ();
-  JsonNode *codes = json_object_get_member (o, "barcodes");
-  g_autoptr(GPtrArray) barcodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) barcodes = g_ptr_array_new_with_free_func (g_free);
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store,
+                                                 "SELECT " J ("id") ", " J ("name") ", "
+                                                 J ("brand") ", " J ("category") ", "
+                                                 J ("price") ", " J ("popularity"), error);
 
-  p->id = g_strdup (_aisle_sync_arg_str (o, "id"));
-  p->name = g_strdup (_aisle_sync_arg_str (o, "name"));
-  p->brand = g_strdup (_aisle_sync_arg_str (o, "brand"));
-  p->category = g_strdup (_aisle_sync_arg_str (o, "category"));
-  p->price = _aisle_sync_arg_int (o, "price");
-  p->popularity = _aisle_sync_arg_int (o, "popularity");
-  if (codes != NULL && JSON_NODE_HOLDS_ARRAY (codes))
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, json);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      JsonArray *a = json_node_get_array (codes);
-
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          const char *code = json_array_get_string_element (a, i);
-
-          if (code != NULL)
-            g_ptr_array_add (barcodes, g_strdup (code));
-        }
+      _aisle_store_set_error (store, sqlite3_errcode (aisle_store_get_sqlite (store)),
+                              "reading a pulled product", error);
+      return FALSE;
     }
+  p->id = _aisle_column_dup (stmt, 0);
+  p->name = _aisle_column_dup (stmt, 1);
+  p->brand = _aisle_column_dup (stmt, 2);
+  p->category = _aisle_column_dup (stmt, 3);
+  p->price = sqlite3_column_int64 (stmt, 4);
+  p->popularity = sqlite3_column_int64 (stmt, 5);
+  sqlite3_reset (stmt);
+  if (!read_string_list (store, json, "$.barcodes", barcodes, error))
+    return FALSE;
+  g_ptr_array_set_free_func (barcodes, NULL);
   g_ptr_array_add (barcodes, NULL);
   p->barcodes = (char **) g_ptr_array_free (g_steal_pointer (&barcodes), FALSE);
   return aisle_store_upsert_product (store, p, error);
@@ -178,20 +253,25 @@ put_product (AisleStore  *store,
 
 static gboolean
 put_member_tags (AisleStore  *store,
-                 JsonObject  *o,
+                 const char  *json,
                  GError     **error)
 {
-  JsonNode *tags = json_object_get_member (o, "tags");
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *member_id = NULL;
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, "SELECT " J ("member_id"), error);
 
-  if (_aisle_sync_arg_str (o, "member_id") == NULL)
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, json);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    member_id = _aisle_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (member_id == NULL)
     return TRUE;
-  if (tags != NULL && JSON_NODE_HOLDS_ARRAY (tags))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (tags)); i++)
-      g_ptr_array_add (list, (gpointer) json_array_get_string_element (json_node_get_array (tags), i));
-  g_ptr_array_add (list, NULL);
-  return aisle_store_set_member_tags (store, _aisle_sync_arg_str (o, "member_id"),
-                                      (const char * const *) list->pdata, error);
+  if (!read_string_list (store, json, "$.tags", tags, error))
+    return FALSE;
+  g_ptr_array_add (tags, NULL);
+  return aisle_store_set_member_tags (store, member_id, (const char * const *) tags->pdata, error);
 }
 
 static gboolean
@@ -213,24 +293,21 @@ apply_change (AisleStore   *store,
               AisleChange  *change,
               GError      **error)
 {
-  g_autofree char *json = NULL;
+  g_autofree char *owned = NULL;
+  const char *json = change->data_json;
   gboolean put = g_strcmp0 (change->op, AISLE_CHANGE_PUT) == 0;
 
   if (put && change->data == NULL && change->data_json == NULL)
     return TRUE;
+  if (put && json == NULL)
+    json = owned = aisle_protocol_to_string (change->data);
   if (strcmp (change->entity, "member") == 0)
-    {
-      g_autoptr(AisleMember) m = NULL;
-
-      if (!put)
-        return delete_member (store, change->entity_id, FALSE, error);
-      m = aisle_protocol_member_from_json (change->data, error);
-      return m != NULL && aisle_store_upsert_member (store, m, error);
-    }
+    return put ? put_member (store, json, error)
+               : delete_member (store, change->entity_id, FALSE, error);
   if (put && strcmp (change->entity, "product") == 0)
-    return put_product (store, json_node_get_object (change->data), error);
+    return put_product (store, json, error);
   if (put && strcmp (change->entity, "member_tags") == 0)
-    return put_member_tags (store, json_node_get_object (change->data), error);
+    return put_member_tags (store, json, error);
   if (!put && strcmp (change->entity, "product") == 0)
     return run_sql (store, "DELETE FROM products WHERE id = ?1", change->entity_id,
                     "deleting a product", error);
@@ -241,8 +318,6 @@ apply_change (AisleStore   *store,
         continue;
       if (!put)
         return run_sql (store, entity_sql[i].del, change->entity_id, "deleting a row", error);
-      json = change->data_json != NULL ? g_strdup (change->data_json)
-                                       : aisle_protocol_to_string (change->data);
       if (!run_sql (store, entity_sql[i].put, json, "writing a pulled row", error))
         return FALSE;
       if (strcmp (change->entity, "order") == 0)
@@ -327,29 +402,49 @@ set_int_state (AisleStore  *store,
   return aisle_store_set_sync_state (store, key, text, error);
 }
 
+static gboolean
+write_page (AisleStore         *store,
+            AislePullResponse  *page,
+            GError            **error)
+{
+  for (guint i = 0; i < page->changes->len; i++)
+    if (!apply_change (store, g_ptr_array_index (page->changes, i), error))
+      return FALSE;
+  for (guint i = 0; i < page->results->len; i++)
+    if (!record_result (store, g_ptr_array_index (page->results, i), error))
+      return FALSE;
+  return set_int_state (store, AISLE_SYNC_KEY_CURSOR, page->cursor, error) &&
+         set_int_state (store, AISLE_SYNC_KEY_LAST_MUTATION_ID, page->last_mutation_id, error) &&
+         (page->more || page->last_mutation_id <= 0 ||
+          aisle_store_outbox_delete_through (store, page->last_mutation_id, error));
+}
+
 /**
- * aisle_sync_cache_apply_page:
+ * aisle_sync_cache_apply_pages:
  * @store: the device cache
- * @page: one pull page
- * @out_applied: (out) (optional): how many changes the page held
+ * @pages: (element-type AislePullResponse): consecutive pull pages, in order
+ * @out_applied: (out) (optional): how many changes they held
  * @error: return location for a #GError
  *
- * In ONE transaction: writes the page's rows, records its rejected mutations for staff, stores
- * its cursor and last_mutation_id, and, on the last page (`more` false), drops the outbox
- * through last_mutation_id; then re-applies the mutations still queued (rebase). A crash at any
- * point leaves either the whole page or none of it, so pulling again from the stored cursor is
- * always right.
+ * In ONE transaction: writes the pages' rows, records their rejected mutations for staff,
+ * stores the cursor and last_mutation_id of the last page, and, if it is the last of the pull
+ * (`more` false), drops the outbox through last_mutation_id; then re-applies the mutations
+ * still queued (rebase). A crash at any point leaves either all of these pages or none of
+ * them, so pulling again from the stored cursor is always right. Grouping pages saves a commit
+ * (and rewriting the same index pages to the WAL) per page during an initial sync.
  *
  * Returns: %TRUE on success
  */
 gboolean
-aisle_sync_cache_apply_page (AisleStore         *store,
-                             AislePullResponse  *page,
-                             guint              *out_applied,
-                             GError            **error)
+aisle_sync_cache_apply_pages (AisleStore  *store,
+                              GPtrArray   *pages,
+                              guint       *out_applied,
+                              GError     **error)
 {
+  guint applied = 0;
+
   g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (pages != NULL && pages->len > 0, FALSE);
 
   /* A page touches up to a few thousand index pages; with SQLite's default 2 MiB page cache
    * they spill to the WAL mid-transaction and are written again at commit. */
@@ -360,27 +455,47 @@ aisle_sync_cache_apply_page (AisleStore         *store,
    * state only); the check runs at commit instead. */
   if (!_aisle_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     goto fail;
-  for (guint i = 0; i < page->changes->len; i++)
-    if (!apply_change (store, g_ptr_array_index (page->changes, i), error))
-      goto fail;
-  for (guint i = 0; i < page->results->len; i++)
-    if (!record_result (store, g_ptr_array_index (page->results, i), error))
-      goto fail;
-  if (!set_int_state (store, AISLE_SYNC_KEY_CURSOR, page->cursor, error) ||
-      !set_int_state (store, AISLE_SYNC_KEY_LAST_MUTATION_ID, page->last_mutation_id, error))
-    goto fail;
-  if (!page->more && page->last_mutation_id > 0 &&
-      !aisle_store_outbox_delete_through (store, page->last_mutation_id, error))
-    goto fail;
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AislePullResponse *page = g_ptr_array_index (pages, i);
+
+      if (!write_page (store, page, error))
+        goto fail;
+      applied += page->changes->len;
+    }
   if (!aisle_sync_cache_rebase (store, error) || !aisle_store_commit (store, error))
     goto fail;
   if (out_applied != NULL)
-    *out_applied = page->changes->len;
+    *out_applied = applied;
   return TRUE;
 
 fail:
   aisle_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * aisle_sync_cache_apply_page:
+ * @store: the device cache
+ * @page: one pull page
+ * @out_applied: (out) (optional): how many changes the page held
+ * @error: return location for a #GError
+ *
+ * aisle_sync_cache_apply_pages() for one page.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_sync_cache_apply_page (AisleStore         *store,
+                             AislePullResponse  *page,
+                             guint              *out_applied,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_ptr_array_add (one, page);
+  return aisle_sync_cache_apply_pages (store, one, out_applied, error);
 }
 
 /**

@@ -56,6 +56,7 @@ struct _AisleSyncClient
   char            *last_error;
   guint            attention;
   guint64          rows_received;
+  guint64          rows_total;       /* rows_received + what the hub says remains; 0 if unknown */
 
   /* scheduler */
   guint            period;           /* seconds */
@@ -84,6 +85,8 @@ void         _aisle_sync_client_set_attention     (AisleSyncClient *self,
                                                    guint            value);
 void         _aisle_sync_client_set_rows_received (AisleSyncClient *self,
                                                    guint64          value);
+void         _aisle_sync_client_set_rows_total    (AisleSyncClient *self,
+                                                   guint64          value);
 void         _aisle_sync_client_set_last_error    (AisleSyncClient *self,
                                                    const char      *message);
 void         _aisle_sync_client_notify_paired     (AisleSyncClient *self);
@@ -105,5 +108,24 @@ void         _aisle_sync_client_send              (AisleSyncClient     *self,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
+
+/* aisle-sync-pull.c */
+typedef struct
+{
+  gboolean done;              /* the last page (more: false) was written */
+  gint64   last_mutation_id;
+  gint64   first_queued;      /* the first outbox id still queued, 0 if none */
+  gint64   pending;
+  gint64   attention;
+} AisleSyncPullResult;
+
+void         _aisle_sync_pull_async               (AisleSyncClient      *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean     _aisle_sync_pull_finish              (AisleSyncClient      *self,
+                                                   GAsyncResult         *result,
+                                                   AisleSyncPullResult  *out,
+                                                   GError              **error);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
  * cache read or write is a job on the AisleWorker, whose result comes back here as a value.
  * One cycle (aisle_sync_client_sync_async()):
  *   1. push: list the outbox after the hub's last_mutation_id, POST it in batches, repeat;
- *   2. pull: GET pages from the stored cursor; each page, its cursor, the outbox drop and the
- *      rebase are one cache transaction (aisle_sync_cache_apply_page());
+ *   2. pull: GET pages from the stored cursor; each page (or group of pages), its cursor, the
+ *      outbox drop and the rebase are one cache transaction (aisle-sync-pull.c);
  *   3. on 409 out_of_order: pull (learn the hub's last_mutation_id and drop what it confirmed),
  *      push again; if the hub is still behind our outbox, renumber the outbox after its id.
  * The scheduler (aisle_sync_client_start()) runs cycles after a mutation (debounced), every
@@ -63,6 +63,7 @@ enum
   PROP_ATTENTION,
   PROP_PAIRED,
   PROP_ROWS_RECEIVED,
+  PROP_ROWS_TOTAL,
   N_PROPS
 };
 
@@ -89,6 +90,7 @@ GETTER (const char *, store_id, store_id)
 GETTER (const char *, mode, mode)
 GETTER (const char *, device_id, device_id)
 GETTER (guint64, rows_received, rows_received)
+GETTER (guint64, rows_total, rows_total)
 GETTER (AisleWorker *, worker, worker)
 
 gboolean
@@ -114,6 +116,7 @@ SETTER (pending, guint, pending, PROP_PENDING)
 SETTER (last_success, gint64, last_success, PROP_LAST_SUCCESS)
 SETTER (attention, guint, attention, PROP_ATTENTION)
 SETTER (rows_received, guint64, rows_received, PROP_ROWS_RECEIVED)
+SETTER (rows_total, guint64, rows_total, PROP_ROWS_TOTAL)
 
 void
 _aisle_sync_client_set_last_error (AisleSyncClient *self,
@@ -364,65 +367,6 @@ push_next (GTask *task)
                           list_outbox_cb, task);
 }
 
-typedef struct
-{
-  GBytes   *body;
-  gint64    cursor;       /* out */
-  gboolean  more;         /* out */
-  gint64    lmid;         /* out */
-  guint     applied;      /* out */
-  gint64    first_queued; /* out: the first outbox id still queued, 0 if none */
-  gint64    pending;      /* out: outbox entries left */
-  gint64    attention;    /* out: rejected mutations not dismissed */
-} PageJob;
-
-static void
-page_job_free (PageJob *j)
-{
-  g_bytes_unref (j->body);
-  g_free (j);
-}
-
-static gpointer
-apply_page_job (AisleStore    *store,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  PageJob *j = data;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(AislePullResponse) page = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-
-  page = aisle_protocol_pull_response_parse (g_bytes_get_data (j->body, NULL),
-                                             (gssize) g_bytes_get_size (j->body), &local_error);
-  if (page == NULL)
-    {
-      g_set_error (error, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_HUB,
-                   "The hub's pull answer is not valid: %s", local_error->message);
-      return NULL;
-    }
-  if (!aisle_sync_cache_apply_page (store, page, &j->applied, &local_error))
-    {
-      g_set_error (error, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_CACHE,
-                   "This device cannot write its cache: %s", local_error->message);
-      return NULL;
-    }
-  j->cursor = page->cursor;
-  j->more = page->more;
-  j->lmid = page->last_mutation_id;
-  first = aisle_store_outbox_list (store, 0, 1, NULL);
-  j->first_queued = first != NULL && first->len > 0 ? ((AisleMutation *) first->pdata[0])->id : 0;
-  if (!j->more)
-    {
-      g_autoptr(GPtrArray) attention = aisle_sync_cache_list_attention (store, NULL);
-
-      j->pending = aisle_store_outbox_count (store, NULL);
-      j->attention = attention != NULL ? attention->len : 0;
-    }
-  return GINT_TO_POINTER (1);
-}
-
 static gpointer
 renumber_job (AisleStore    *store,
               gpointer       data,
@@ -458,54 +402,46 @@ renumber_cb (GObject      *source,
 }
 
 static void
-apply_page_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+pull_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   AisleSyncClient *self = g_task_get_source_object (task);
   Cycle *c = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  PageJob *j = g_object_get_data (G_OBJECT (task), "page");
+  AisleSyncPullResult r = { 0, };
 
-  if (aisle_worker_run_finish (self->worker, result, &error) == NULL)
+  if (!_aisle_sync_pull_finish (self, result, &r, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  self->cursor = j->cursor;
-  self->last_mutation_id = j->lmid;
-  _aisle_sync_client_set_rows_received (self, self->rows_received + j->applied);
-  if (j->more)
-    {
-      pull_next (g_steal_pointer (&task));
-      return;
-    }
-  _aisle_sync_client_set_pending (self, (guint) MAX (j->pending, 0));
-  _aisle_sync_client_set_attention (self, (guint) MAX (j->attention, 0));
+  _aisle_sync_client_set_pending (self, (guint) MAX (r.pending, 0));
+  _aisle_sync_client_set_attention (self, (guint) MAX (r.attention, 0));
   if (c->out_of_order)
     {
       /* The pull dropped what the hub confirmed; push the rest from its last_mutation_id. */
       c->out_of_order = FALSE;
-      c->after = j->lmid;
-      if (j->first_queued > j->lmid + 1)
+      c->after = r.last_mutation_id;
+      if (r.first_queued > r.last_mutation_id + 1)
         {
           if (c->renumbered)
             {
               g_task_return_new_error (task, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_OUT_OF_ORDER,
                                        "The hub expects mutation %" G_GINT64_FORMAT " but this "
                                        "device queued %" G_GINT64_FORMAT " next",
-                                       j->lmid + 1, j->first_queued);
+                                       r.last_mutation_id + 1, r.first_queued);
               return;
             }
           /* The hub's database is older than our outbox (restored from a backup): continue
            * numbering after its last_mutation_id. */
           g_message ("the hub expects mutation %" G_GINT64_FORMAT ", the outbox starts at %"
-                     G_GINT64_FORMAT ": renumbering it", j->lmid + 1, j->first_queued);
+                     G_GINT64_FORMAT ": renumbering it", r.last_mutation_id + 1, r.first_queued);
           c->renumbered = TRUE;
           aisle_worker_run_async (self->worker, G_PRIORITY_LOW, renumber_job,
-                                  g_memdup2 (&j->lmid, sizeof j->lmid), g_free, NULL,
-                                  g_task_get_cancellable (task), renumber_cb,
+                                  g_memdup2 (&r.last_mutation_id, sizeof r.last_mutation_id),
+                                  g_free, NULL, g_task_get_cancellable (task), renumber_cb,
                                   task);
           task = NULL;   /* owned by the callback now */
           return;
@@ -517,42 +453,11 @@ apply_page_cb (GObject      *source,
 }
 
 static void
-pull_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AisleSyncClient *self = g_task_get_source_object (task);
-  Cycle *c = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = _aisle_sync_client_http_finish (self, c->msg, result, &error);
-  PageJob *j;
-
-  g_clear_object (&c->msg);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  j = g_new0 (PageJob, 1);
-  j->body = g_steal_pointer (&bytes);
-  g_object_set_data (G_OBJECT (task), "page", j);
-  /* The task keeps the job alive: the worker frees nothing of it. */
-  g_object_set_data_full (G_OBJECT (task), "page-owner", j, (GDestroyNotify) page_job_free);
-  aisle_worker_run_async (self->worker, G_PRIORITY_LOW, apply_page_job, j, NULL, NULL,
-                          g_task_get_cancellable (task), apply_page_cb, task);
-  task = NULL;   /* owned by the callback now */
-}
-
-static void
 pull_next (GTask *task)
 {
   AisleSyncClient *self = g_task_get_source_object (task);
-  Cycle *c = g_task_get_task_data (task);
-  g_autofree char *path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT, self->cursor);
 
-  c->msg = _aisle_sync_client_message (self, "GET", self->hub_url, path, NULL, TRUE);
-  _aisle_sync_client_send (self, c->msg, g_task_get_cancellable (task), pull_cb, task);
+  _aisle_sync_pull_async (self, g_task_get_cancellable (task), pull_cb, task);
 }
 
 static gpointer
@@ -749,6 +654,7 @@ aisle_sync_client_get_property (GObject    *object,
     case PROP_ATTENTION: g_value_set_uint (value, self->attention); break;
     case PROP_PAIRED: g_value_set_boolean (value, self->token != NULL); break;
     case PROP_ROWS_RECEIVED: g_value_set_uint64 (value, self->rows_received); break;
+    case PROP_ROWS_TOTAL: g_value_set_uint64 (value, self->rows_total); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -775,6 +681,9 @@ aisle_sync_client_class_init (AisleSyncClientClass *klass)
   properties[PROP_PAIRED] = g_param_spec_boolean ("paired", NULL, NULL, FALSE, ro);
   properties[PROP_ROWS_RECEIVED] = g_param_spec_uint64 ("rows-received", NULL, NULL, 0,
                                                         G_MAXUINT64, 0, ro);
+  /* rows-received plus what the hub said remains, during a pull; 0 when not known */
+  properties[PROP_ROWS_TOTAL] = g_param_spec_uint64 ("rows-total", NULL, NULL, 0,
+                                                     G_MAXUINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

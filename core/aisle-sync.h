@@ -99,6 +99,10 @@ gboolean   aisle_sync_cache_apply_page     (AisleStore          *store,
                                             AislePullResponse   *page,
                                             guint               *out_applied,
                                             GError             **error);
+gboolean   aisle_sync_cache_apply_pages    (AisleStore          *store,
+                                            GPtrArray           *pages,
+                                            guint               *out_applied,
+                                            GError             **error);
 gboolean   aisle_sync_cache_rebase         (AisleStore          *store,
                                             GError             **error);
 gboolean   aisle_sync_cache_renumber_outbox (AisleStore         *store,
@@ -141,6 +145,7 @@ const char      *aisle_sync_client_get_store_id    (AisleSyncClient     *self);
 const char      *aisle_sync_client_get_mode        (AisleSyncClient     *self);
 const char      *aisle_sync_client_get_device_id   (AisleSyncClient     *self);
 guint64          aisle_sync_client_get_rows_received (AisleSyncClient   *self);
+guint64          aisle_sync_client_get_rows_total  (AisleSyncClient     *self);
 void             aisle_sync_client_set_period      (AisleSyncClient     *self,
                                                     guint                seconds);
 void             aisle_sync_client_set_timeout     (AisleSyncClient     *self,

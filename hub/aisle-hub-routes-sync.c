@@ -251,7 +251,7 @@ aisle_hub_route_pull (AisleHubRequest *request)
   request->data = args;
   request->data_free = g_free;
   if (!query_int (request, "cursor", 0, G_MAXINT64, &cursor) ||
-      !query_int (request, "limit", 1, AISLE_PROTOCOL_MAX_PULL_PAGE, &limit))
+      !query_int (request, "limit", 1, AISLE_PROTOCOL_MAX_PULL_LIMIT, &limit))
     return;
   args->cursor = cursor;
   args->limit = (guint) limit;

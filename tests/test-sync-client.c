@@ -509,6 +509,72 @@ test_optimistic (SyncFixture   *f,
   g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
 }
 
+static AislePullResponse *
+pull_limited (SyncFixture *f,
+              const char  *token,
+              gint64       cursor)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT "&limit=3",
+                                           cursor);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AislePullResponse *page;
+
+  g_assert_cmpuint (call (&f->hub, NULL, "GET", path, token, NULL, &body), ==, 200);
+  page = aisle_protocol_pull_response_read (body, -1, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
+/* Each pull page says how many rows of the device's scope follow it: counted on the first page
+ * of a run, then decreased by each page's rows; the same figure a fresh count gives, 0 at the
+ * end. The client turns it into rows-total. */
+static void
+test_remaining (SyncFixture   *f,
+                gconstpointer  data)
+{
+  g_autofree char *other = pair (&f->hub, "tablet");
+  g_autoptr(AislePullResponse) first = NULL;
+  gint64 cursor, remaining, received = 0;
+  guint pages = 1;
+
+  /* Enough rows for several pages of 3. */
+  for (gint64 i = 1; i <= 6; i++)
+    enrol (f, i);
+  sync_ok (f);
+  g_assert_cmpuint (aisle_sync_client_get_rows_total (f->dev->client), ==,
+                    aisle_sync_client_get_rows_received (f->dev->client));
+
+  first = pull_limited (f, f->hub.token, 0);
+  g_assert_true (first->more);
+  g_assert_cmpint (first->remaining, >, 6);
+  cursor = first->cursor;
+  remaining = first->remaining;
+  received = first->changes->len;
+  for (;;)
+    {
+      g_autoptr(AislePullResponse) page = pull_limited (f, f->hub.token, cursor);
+      g_autoptr(AislePullResponse) fresh = pull_limited (f, other, cursor);
+
+      pages++;
+      received += page->changes->len;
+      /* The other device starts its run one page later: its count there is fresh, and from
+       * then on both runs agree page by page. */
+      g_assert_cmpint (page->remaining, ==, fresh->remaining);
+      g_assert_cmpint (page->cursor, ==, fresh->cursor);
+      if (!page->more)
+        {
+          g_assert_cmpint (page->remaining, ==, 0);
+          break;
+        }
+      g_assert_cmpint (page->remaining, ==, remaining - 3);
+      remaining = page->remaining;
+      cursor = page->cursor;
+    }
+  g_assert_cmpuint (pages, >=, 3);
+  g_assert_cmpint (received, <=, first->remaining + 3);
+}
+
 static guint heal_id;
 
 static gboolean
@@ -662,6 +728,7 @@ main (int    argc,
   ADD ("disk-full", test_disk_full);
   ADD ("rejected", test_rejected);
   ADD ("optimistic", test_optimistic);
+  ADD ("remaining", test_remaining);
   ADD ("network-faults", test_network_faults);
   ADD ("scheduler", test_scheduler);
   ADD ("lookup", test_lookup);
