@@ -3,16 +3,16 @@
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The flows behind Join, Earn points and Check a product arrive with the kiosk issue. Until
- * then their actions are installed but disabled, so the buttons show honestly as insensitive
- * ("Coming soon") and the later pages only have to enable the actions and implement them.
- * The kiosk never shows or searches members.
+ * Three large actions; each opens its screen in the AisleKioskShell around the page. The
+ * page holds nothing of any shopper, so the shell keeps it across resets. The kiosk never
+ * shows or searches members.
  */
 
 #define G_LOG_DOMAIN "aisle"
 
 #include "config.h"
 
+#include "aisle-kiosk-shell.h"
 #include "aisle-kiosk-welcome-page.h"
 
 struct _AisleKioskWelcomePage
@@ -34,16 +34,16 @@ kiosk_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  /* Disabled until the kiosk flows exist (issue 7). */
-  g_debug ("kiosk action %s is not available yet", action_name);
-}
+  GtkWidget *shell = gtk_widget_get_ancestor (widget, AISLE_TYPE_KIOSK_SHELL);
 
-static void
-update_actions (AisleKioskWelcomePage *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.join", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.earn-points", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.check-product", FALSE);
+  if (shell == NULL)
+    return;
+  if (g_strcmp0 (action_name, "kiosk.join") == 0)
+    aisle_kiosk_shell_show (AISLE_KIOSK_SHELL (shell), "join");
+  else if (g_strcmp0 (action_name, "kiosk.earn-points") == 0)
+    aisle_kiosk_shell_show (AISLE_KIOSK_SHELL (shell), "earn");
+  else if (g_strcmp0 (action_name, "kiosk.check-product") == 0)
+    aisle_kiosk_shell_show (AISLE_KIOSK_SHELL (shell), "product");
 }
 
 static void
@@ -86,7 +86,6 @@ static void
 aisle_kiosk_welcome_page_init (AisleKioskWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_actions (self);
 }
 
 GtkWidget *

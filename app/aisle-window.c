@@ -18,7 +18,7 @@
 
 #include "aisle-application.h"
 #include "aisle-attention-dialog.h"
-#include "aisle-kiosk-welcome-page.h"
+#include "aisle-kiosk-shell.h"
 #include "aisle-member-search-page.h"
 #include "aisle-pairing-page.h"
 #include "aisle-scan-page.h"
@@ -586,8 +586,8 @@ add_mode_pages (AisleWindow *self)
     {
     case AISLE_MODE_KIOSK:
       /* Shared by strangers: no member search, no window controls, no menu, fullscreen. */
-      self->home_page = aisle_kiosk_welcome_page_new ();
-      gtk_stack_add_named (self->stack, self->home_page, "kiosk-welcome");
+      self->home_page = aisle_kiosk_shell_new (self);
+      gtk_stack_add_named (self->stack, self->home_page, "kiosk");
       adw_window_title_set_subtitle (self->window_title, NULL);
       adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
       adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);

@@ -1,0 +1,316 @@
+/* aisle-store-kiosk.c: the kiosk's questions to its cache.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built only from the store's and sync's typed API: no SQL of its own, so the cache schema has
+ * one owner. Runs on the store's thread.
+ */
+
+#define G_LOG_DOMAIN "aisle-store"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "aisle-store-kiosk.h"
+#include "aisle-sync.h"
+
+void
+aisle_kiosk_identity_free (AisleKioskIdentity *self)
+{
+  if (self == NULL)
+    return;
+  sodium_memzero (self->secret_key, sizeof self->secret_key);
+  g_free (self->hub_url);
+  g_free (self->store_id);
+  g_free (self->store_name);
+  g_free (self->device_id);
+  g_clear_pointer (&self->key_ring, aisle_key_ring_unref);
+  g_free (self);
+}
+
+static gboolean
+decode_key (const char *base64,
+            guint8     *out,
+            gsize       expected)
+{
+  g_autofree guchar *bytes = NULL;
+  gsize len = 0;
+
+  if (base64 == NULL || *base64 == '\0')
+    return FALSE;
+  bytes = g_base64_decode (base64, &len);
+  if (len != expected)
+    {
+      if (bytes != NULL)
+        sodium_memzero (bytes, len);
+      return FALSE;
+    }
+  memcpy (out, bytes, expected);
+  sodium_memzero (bytes, len);
+  return TRUE;
+}
+
+/**
+ * aisle_store_kiosk_load_identity:
+ * @store: the device cache
+ * @error: return location for a #GError
+ *
+ * Reads the pairing (hub, store, device) and the keys from sync_state. An unpaired device gets
+ * an identity without keys; only a failing read is an error.
+ *
+ * Returns: (transfer full): the identity, or %NULL with @error set
+ */
+AisleKioskIdentity *
+aisle_store_kiosk_load_identity (AisleStore  *store,
+                                 GError     **error)
+{
+  g_autoptr(AisleKioskIdentity) self = g_new0 (AisleKioskIdentity, 1);
+  g_autofree char *secret = NULL;
+  g_autofree char *device_public = NULL;
+  g_autofree char *hub_public = NULL;
+  guint8 key[AISLE_CODES_PUBLIC_KEY_BYTES];
+  const char *names[] = { AISLE_SYNC_KEY_HUB_URL, AISLE_SYNC_KEY_STORE_ID,
+                          AISLE_SYNC_KEY_DEVICE_ID };
+  char **values[] = { &self->hub_url, &self->store_id, &self->device_id };
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      *values[i] = aisle_store_get_sync_state (store, names[i], &local_error);
+      if (local_error != NULL && !g_error_matches (local_error, AISLE_STORE_ERROR,
+                                                   AISLE_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  secret = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_DEVICE_SECRET_KEY, NULL);
+  device_public = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_DEVICE_PUBLIC_KEY, NULL);
+  hub_public = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_HUB_PUBLIC_KEY, NULL);
+
+  self->key_ring = aisle_key_ring_new ();
+  if (decode_key (hub_public, key, sizeof key))
+    aisle_key_ring_add (self->key_ring, key, "hub", FALSE);
+  if (decode_key (device_public, key, sizeof key))
+    aisle_key_ring_add (self->key_ring, key, self->device_id, FALSE);
+  self->has_secret_key = decode_key (secret, self->secret_key, sizeof self->secret_key);
+  if (secret != NULL)
+    sodium_memzero (secret, strlen (secret));
+
+  if (self->store_id != NULL)
+    {
+      g_autoptr(AisleBranch) branch = aisle_store_get_branch (store, self->store_id, NULL);
+
+      if (branch != NULL)
+        self->store_name = g_strdup (branch->name);
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * aisle_store_kiosk_phone_known:
+ * @store: the device cache
+ * @phone: a mobile number (normalised or as typed)
+ * @out_known: (out): whether a member has it
+ * @error: return location for a #GError
+ *
+ * Answers yes or no and nothing else: the kiosk never learns who has the number.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_store_kiosk_phone_known (AisleStore  *store,
+                               const char  *phone,
+                               gboolean    *out_known,
+                               GError     **error)
+{
+  g_autoptr(AisleMember) member = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (phone != NULL && out_known != NULL, FALSE);
+
+  member = aisle_store_get_member_by_phone (store, phone, &local_error);
+  if (member == NULL && !g_error_matches (local_error, AISLE_STORE_ERROR,
+                                          AISLE_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *out_known = member != NULL;
+  return TRUE;
+}
+
+static void
+kiosk_stock_free (AisleKioskStock *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->location_id);
+  g_free (self->name);
+  g_free (self);
+}
+
+void
+aisle_kiosk_product_free (AisleKioskProduct *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->product, aisle_product_free);
+  g_clear_pointer (&self->here, kiosk_stock_free);
+  g_clear_pointer (&self->online, kiosk_stock_free);
+  g_clear_pointer (&self->nearby, g_ptr_array_unref);
+  g_free (self);
+}
+
+static int
+compare_available (gconstpointer a,
+                   gconstpointer b)
+{
+  const AisleKioskStock *sa = *(AisleKioskStock * const *) a;
+  const AisleKioskStock *sb = *(AisleKioskStock * const *) b;
+
+  if (sa->available != sb->available)
+    return sa->available > sb->available ? -1 : 1;
+  return g_strcmp0 (sa->name, sb->name);
+}
+
+/**
+ * aisle_store_kiosk_check_product:
+ * @store: the device cache
+ * @barcode: the barcode as scanned
+ * @store_id: (nullable): this device's store
+ * @error: return location for a #GError
+ *
+ * The product with @barcode and its available stock here, in the other stores the cache holds
+ * stock for (the nearby ones) and online.
+ *
+ * Returns: (transfer full): the product and its stock, or %NULL with @error set (NOT_FOUND if
+ *   no product has @barcode)
+ */
+AisleKioskProduct *
+aisle_store_kiosk_check_product (AisleStore  *store,
+                                 const char  *barcode,
+                                 const char  *store_id,
+                                 GError     **error)
+{
+  g_autoptr(AisleKioskProduct) self = g_new0 (AisleKioskProduct, 1);
+  g_autoptr(GPtrArray) stock = NULL;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), NULL);
+  g_return_val_if_fail (barcode != NULL, NULL);
+
+  self->product = aisle_store_get_product_by_barcode (store, barcode, error);
+  if (self->product == NULL)
+    return NULL;
+  stock = aisle_store_list_stock (store, self->product->id, error);
+  if (stock == NULL)
+    return NULL;
+
+  self->nearby = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_stock_free);
+  for (guint i = 0; i < stock->len; i++)
+    {
+      const AisleStock *s = g_ptr_array_index (stock, i);
+      AisleKioskStock *entry = g_new0 (AisleKioskStock, 1);
+
+      entry->location_id = g_strdup (s->location_id);
+      entry->available = MAX (0, s->on_hand - s->reserved);
+      if (g_strcmp0 (s->location_id, AISLE_LOCATION_ONLINE) == 0)
+        {
+          g_clear_pointer (&self->online, kiosk_stock_free);
+          self->online = entry;
+          continue;
+        }
+      {
+        g_autoptr(AisleBranch) branch = aisle_store_get_branch (store, s->location_id, NULL);
+
+        entry->name = g_strdup (branch != NULL ? branch->name : s->location_id);
+      }
+      if (g_strcmp0 (s->location_id, store_id) == 0)
+        {
+          g_clear_pointer (&self->here, kiosk_stock_free);
+          self->here = entry;
+        }
+      else
+        g_ptr_array_add (self->nearby, entry);
+    }
+  g_ptr_array_sort (self->nearby, compare_available);
+  return g_steal_pointer (&self);
+}
+
+void
+aisle_kiosk_outcome_free (AisleKioskOutcome *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->message);
+  g_clear_pointer (&self->member, aisle_member_free);
+  g_clear_pointer (&self->invoice, aisle_invoice_free);
+  g_free (self);
+}
+
+/**
+ * aisle_store_kiosk_get_outcome:
+ * @store: the device cache
+ * @mutation_id: the id aisle_sync_cache_mutate() returned
+ * @member_id: (nullable): a member to read back (member.enrol)
+ * @invoice_number: (nullable): an invoice to read back (invoice.register)
+ * @error: return location for a #GError
+ *
+ * Pending while the mutation is in the outbox; then rejected (with the hub's reason, from the
+ * needs-attention list) or applied. The member or invoice is read as the cache holds it now:
+ * after the hub applied an enrolment the member has its number, after it applied an invoice the
+ * invoice has its points.
+ *
+ * Returns: (transfer full): the outcome, or %NULL with @error set
+ */
+AisleKioskOutcome *
+aisle_store_kiosk_get_outcome (AisleStore  *store,
+                               gint64       mutation_id,
+                               const char  *member_id,
+                               const char  *invoice_number,
+                               GError     **error)
+{
+  g_autoptr(AisleKioskOutcome) self = g_new0 (AisleKioskOutcome, 1);
+  g_autoptr(GPtrArray) queued = NULL;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), NULL);
+  g_return_val_if_fail (mutation_id > 0, NULL);
+
+  queued = aisle_store_outbox_list (store, mutation_id - 1, 1, error);
+  if (queued == NULL)
+    return NULL;
+  if (queued->len > 0 && ((AisleMutation *) g_ptr_array_index (queued, 0))->id == mutation_id)
+    self->state = AISLE_KIOSK_OUTCOME_PENDING;
+  else
+    {
+      g_autoptr(GPtrArray) attention = aisle_sync_cache_list_attention (store, error);
+
+      if (attention == NULL)
+        return NULL;
+      self->state = AISLE_KIOSK_OUTCOME_APPLIED;
+      for (guint i = 0; i < attention->len; i++)
+        {
+          const AisleSyncAttention *a = g_ptr_array_index (attention, i);
+
+          if (a->mutation_id != mutation_id)
+            continue;
+          self->state = AISLE_KIOSK_OUTCOME_REJECTED;
+          self->code = g_strdup (a->code);
+          self->message = g_strdup (a->message);
+          break;
+        }
+    }
+  if (member_id != NULL)
+    self->member = aisle_store_get_member (store, member_id, NULL);
+  if (invoice_number != NULL)
+    self->invoice = aisle_store_get_invoice (store, invoice_number, NULL);
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,790 @@
+/* test-ui-kiosk.c: the kiosk's screens in the real window under Xvfb, against a real hub.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The kiosk's cache is paired with a hub on loopback before the application starts, as a
+ * shop's IT would do; the application then syncs with it on its own. Widgets are found by
+ * accessible label and driven as a shopper would (the keypad's keys, the Join button), scans
+ * come in through aisle_window_dispatch_scan() as the camera and wedge deliver them. Waits spin
+ * the main loop until a condition holds, with a generous deadline: no timing assertions.
+ */
+
+#define G_LOG_DOMAIN "aisle-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aisle-application.h"
+#include "aisle-kiosk-shell.h"
+#include "aisle-store-kiosk.h"
+#include "aisle-test.h"
+#include "aisle-test-ui.h"
+#include "aisle-window.h"
+#include "test-hub-fixture.h"
+#include "test-sync-common.h"
+
+#define WAIT_TIMEOUT_MS 30000
+#define PRODUCT_BARCODE "4006381333931"
+#define SHOPPER_NAME "張小華"
+#define SHOPPER_PHONE "0987654321"
+
+typedef struct _KioskTest KioskTest;
+typedef void (*TestBody) (KioskTest *test);
+
+struct _KioskTest
+{
+  Fixture           hub;
+  char             *cache_path;
+  AisleApplication *app;
+  AisleWindow      *window;     /* weak */
+  TestBody          body;
+  gboolean          ran;
+  char             *invoice;    /* a real e-invoice left code of one of "our" sellers */
+  char             *foreign_invoice;   /* one of another seller */
+};
+
+/* --- set-up: a hub with a product, a paired kiosk cache ---------------------------------- */
+
+static void
+seed_product (KioskTest *test)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleStore) store = aisle_store_open (test->hub.db, AISLE_STORE_OPEN_NONE, &error);
+  g_autoptr(AisleProduct) product = aisle_product_new ();
+  const struct { const char *location; gint64 on_hand; gint64 reserved; } stock[] = {
+    { "TPE01", 5, 0 }, { "TPE02", 4, 1 }, { AISLE_LOCATION_ONLINE, 12, 0 },
+  };
+
+  g_assert_no_error (error);
+  product->id = g_strdup ("SKU-TEA-01");
+  product->name = g_strdup ("高山烏龍茶 150g");
+  product->brand = g_strdup ("Aisle Tea");
+  product->category = g_strdup ("tea");
+  product->price = 45000;
+  product->barcodes = g_strsplit (PRODUCT_BARCODE, ",", -1);
+  g_assert_true (aisle_store_upsert_product (store, product, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stock); i++)
+    {
+      g_autoptr(AisleStock) s = aisle_stock_new ();
+
+      s->product_id = g_strdup (product->id);
+      s->location_id = g_strdup (stock[i].location);
+      s->on_hand = stock[i].on_hand;
+      s->reserved = stock[i].reserved;
+      s->updated_at = 1767225600;
+      g_assert_true (aisle_store_set_stock (store, s, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Two real e-invoices from shared/testdata with different sellers; the first seller becomes
+ * one of "our" sellers on the hub. */
+static gboolean
+pick_invoices (KioskTest *test)
+{
+  g_autofree char *path = aisle_test_data_path ("einvoice/public-strings.tsv");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seller = NULL;
+
+  if (path == NULL)
+    return FALSE;
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && test->foreign_invoice == NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+      g_autoptr(AisleCode) code = NULL;
+      const AisleEInvoice *invoice;
+
+      if (tab == NULL)
+        continue;
+      code = aisle_codes_classify_text (tab + 1, NULL);
+      if (aisle_code_get_kind (code) != AISLE_CODE_KIND_EINVOICE || !aisle_code_is_valid (code))
+        continue;
+      invoice = aisle_code_get_einvoice (code);
+      if (invoice->total_amount < 20)
+        continue;
+      if (test->invoice == NULL)
+        {
+          test->invoice = g_strdup (tab + 1);
+          seller = g_strdup (invoice->seller_id);
+        }
+      else if (g_strcmp0 (invoice->seller_id, seller) != 0)
+        test->foreign_invoice = g_strdup (tab + 1);
+    }
+  g_assert_nonnull (test->invoice);
+  g_assert_nonnull (test->foreign_invoice);
+  g_free (admin (&test->hub, NULL, "setting", "set", "own_seller_ids", seller, NULL));
+  return TRUE;
+}
+
+static void
+pair_kiosk (KioskTest *test)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = admin (&test->hub, NULL, "pair-code", "TPE01", "kiosk", NULL);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", test->hub.port);
+  g_autoptr(Device) device = device_open (test->cache_path, test->hub.session);
+
+  g_assert_true (device_pair (device, url, g_strstrip (code), &error));
+  g_assert_no_error (error);
+  g_assert_true (device_sync (device, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_set_up (KioskTest *test)
+{
+  aisle_test_ui_restore_data_dirs ();
+  setup (&test->hub, NULL);
+  /* Real invoices are years old: let the hub take them, and make points countable. */
+  g_free (admin (&test->hub, NULL, "setting", "set", "invoice_max_age_days", "100000", NULL));
+  g_free (admin (&test->hub, NULL, "setting", "set", "earn_per_point.invoice", "1000", NULL));
+  seed_product (test);
+  test->cache_path = g_build_filename (test->hub.dir, "kiosk.db", NULL);
+  pair_kiosk (test);
+  test->app = aisle_application_new (G_APPLICATION_NON_UNIQUE);
+  aisle_application_set_cache_path (test->app, test->cache_path);
+}
+
+static void
+test_tear_down (KioskTest *test)
+{
+  g_assert_null (test->window);
+  aisle_test_ui_spin ();
+  g_clear_object (&test->app);
+  aisle_test_ui_spin ();
+  teardown (&test->hub, NULL);
+  g_clear_pointer (&test->cache_path, g_free);
+  g_clear_pointer (&test->invoice, g_free);
+  g_clear_pointer (&test->foreign_invoice, g_free);
+}
+
+/* --- running the application ------------------------------------------------------------- */
+
+static gboolean
+window_synced (gpointer data)
+{
+  KioskTest *test = data;
+  AisleSyncClient *client;
+
+  if (test->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (test->window)) ||
+      aisle_window_get_loading (test->window))
+    return FALSE;
+  client = aisle_window_get_sync_client (test->window);
+  return client != NULL && aisle_sync_client_get_online (client) &&
+         !aisle_sync_client_get_syncing (client) &&
+         aisle_kiosk_shell_get_identity (AISLE_KIOSK_SHELL (aisle_window_get_page (test->window, "kiosk"))) != NULL;
+}
+
+static void
+on_activate_cb (GApplication *app,
+                KioskTest    *test)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AISLE_IS_WINDOW (window));
+  g_set_weak_pointer (&test->window, AISLE_WINDOW (window));
+  if (!aisle_test_ui_wait_until (window_synced, test, WAIT_TIMEOUT_MS))
+    g_error ("the kiosk never synced with the hub");
+  g_assert_cmpstr (aisle_window_get_page_name (test->window), ==, "kiosk");
+
+  test->body (test);
+  test->ran = TRUE;
+  if (test->window != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+run_kiosk (KioskTest *test,
+           TestBody   body)
+{
+  int status;
+
+  aisle_application_set_mode (test->app, AISLE_MODE_KIOSK);
+  test->body = body;
+  g_signal_connect_after (test->app, "activate", G_CALLBACK (on_activate_cb), test);
+  status = g_application_run (G_APPLICATION (test->app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (test->ran);
+  g_assert_null (test->window);
+}
+
+/* --- helpers ------------------------------------------------------------------------------ */
+
+static AisleKioskShell *
+shell (KioskTest *test)
+{
+  return AISLE_KIOSK_SHELL (aisle_window_get_page (test->window, "kiosk"));
+}
+
+static GtkWidget *
+page (KioskTest  *test,
+      const char *name)
+{
+  GtkWidget *widget = aisle_kiosk_shell_get_page (shell (test), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *label)
+{
+  GtkWidget *widget = aisle_test_ui_find_by_label (root, label);
+
+  if (widget == NULL)
+    g_error ("no control labelled “%s”", label);
+  return widget;
+}
+
+/* The entry labelled @label (its caption label carries the same words). */
+static GtkWidget *
+find_typed (GtkWidget  *root,
+            const char *label,
+            GType       type)
+{
+  g_autofree char *value = aisle_test_ui_accessible_label (root);
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (value, label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_typed (child, label, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *label)
+{
+  GtkWidget *entry = find_typed (root, label, GTK_TYPE_EDITABLE);
+
+  if (entry == NULL)
+    g_error ("no entry labelled “%s”", label);
+  return GTK_EDITABLE (entry);
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  GtkWidget *check = find_typed (root, label, GTK_TYPE_CHECK_BUTTON);
+
+  if (check == NULL)
+    g_error ("no check box labelled “%s”", label);
+  return GTK_CHECK_BUTTON (check);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_typed (root, label, GTK_TYPE_BUTTON);
+
+  if (button == NULL)
+    g_error ("no button labelled “%s”", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+typedef struct
+{
+  KioskTest  *test;
+  const char *text;
+} Wait;
+
+static gboolean
+page_is (gpointer data)
+{
+  Wait *wait = data;
+
+  return g_strcmp0 (aisle_kiosk_shell_get_page_name (shell (wait->test)), wait->text) == 0;
+}
+
+static void
+wait_for_page (KioskTest  *test,
+               const char *name)
+{
+  Wait wait = { test, name };
+
+  if (!aisle_test_ui_wait_until (page_is, &wait, WAIT_TIMEOUT_MS))
+    g_error ("the kiosk never showed its “%s” page (still on “%s”)", name,
+             aisle_kiosk_shell_get_page_name (shell (test)));
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  Wait *wait = data;
+
+  return aisle_test_ui_find_visible_label (GTK_WIDGET (wait->test->window), wait->text) != NULL;
+}
+
+static void
+wait_for_label (KioskTest  *test,
+                const char *text)
+{
+  Wait wait = { test, text };
+
+  if (!aisle_test_ui_wait_until (label_shown, &wait, WAIT_TIMEOUT_MS))
+    g_error ("“%s” never appeared", text);
+}
+
+static gboolean
+text_shown (gpointer data)
+{
+  Wait *wait = data;
+
+  return aisle_test_ui_tree_has_text (GTK_WIDGET (wait->test->window), wait->text);
+}
+
+static void
+wait_for_text (KioskTest  *test,
+               const char *text)
+{
+  Wait wait = { test, text };
+
+  if (!aisle_test_ui_wait_until (text_shown, &wait, WAIT_TIMEOUT_MS))
+    g_error ("no text containing “%s” appeared", text);
+}
+
+static void
+scan (KioskTest  *test,
+      const char *text)
+{
+  aisle_window_dispatch_scan (test->window, AISLE_SCAN_SOURCE_WEDGE, (const guint8 *) text,
+                              strlen (text), AISLE_SYMBOLOGY_NONE);
+}
+
+/* Types @digits on the on-screen keypad under @root, key by key. */
+static void
+tap_digits (GtkWidget  *root,
+            const char *digits)
+{
+  GtkWidget *keypad = find (root, "Number keypad");
+
+  for (const char *p = digits; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      click (keypad, key);
+    }
+}
+
+static void
+fill_join_form (KioskTest  *test,
+                const char *name,
+                const char *phone)
+{
+  GtkWidget *join = page (test, "join");
+
+  tap_digits (join, phone);
+  gtk_editable_set_text (find_entry (join, "Name"), name);
+  gtk_check_button_set_active (find_check (join, "I agree to the privacy policy (required)"),
+                               TRUE);
+}
+
+/* --- enrolment, card, points, idle reset --------------------------------------------------- */
+
+typedef struct
+{
+  AisleMember  *member;
+  AisleConsent *consent;
+} Enrolled;
+
+static gpointer
+read_enrolled (AisleStore    *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Enrolled *out = g_new0 (Enrolled, 1);
+
+  out->member = aisle_store_get_member_by_phone (store, data, NULL);
+  if (out->member != NULL)
+    out->consent = aisle_store_get_latest_consent (store, out->member->id, NULL);
+  return out;
+}
+
+/* A tablet of the same store pairs afresh and pulls: the member and the consents arrive. */
+static void
+check_on_tablet (KioskTest *test)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test->hub.dir, "tablet.db", NULL);
+  g_autofree char *code = admin (&test->hub, NULL, "pair-code", "TPE01", "tablet", NULL);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", test->hub.port);
+  g_autoptr(Device) tablet = device_open (path, test->hub.session);
+  Enrolled *enrolled;
+
+  g_assert_true (device_pair (tablet, url, g_strstrip (code), &error));
+  g_assert_no_error (error);
+  g_assert_true (device_sync (tablet, &error));
+  g_assert_no_error (error);
+  enrolled = device_run (tablet, read_enrolled, (gpointer) SHOPPER_PHONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (enrolled->member);
+  g_assert_cmpstr (enrolled->member->name, ==, SHOPPER_NAME);
+  g_assert_nonnull (enrolled->member->number);
+  g_assert_cmpstr (enrolled->member->home_branch_id, ==, "TPE01");
+  g_assert_nonnull (enrolled->consent);
+  g_assert_true (enrolled->consent->privacy);
+  g_assert_false (enrolled->consent->marketing);
+  g_assert_cmpstr (enrolled->consent->channel, ==, "kiosk");
+  g_assert_cmpuint (strlen (enrolled->consent->text_hash), ==, 64);
+  aisle_member_free (enrolled->member);
+  aisle_consent_free (enrolled->consent);
+  g_free (enrolled);
+}
+
+static gboolean
+idle_panel_shown (gpointer data)
+{
+  KioskTest *test = data;
+
+  return aisle_test_ui_find_visible_label (GTK_WIDGET (test->window), "Are you still there?") != NULL;
+}
+
+static void
+body_enrol (KioskTest *test)
+{
+  GtkWidget *window = GTK_WIDGET (test->window);
+  g_autoptr(AisleCode) code = aisle_codes_classify_text (test->invoice, NULL);
+  const AisleEInvoice *invoice = aisle_code_get_einvoice (code);
+
+  /* Without a window manager under Xvfb a fullscreen window keeps its size: leave
+   * fullscreen so the screenshots can take the landscape and portrait kiosk sizes. */
+  gtk_window_unfullscreen (GTK_WINDOW (window));
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-welcome");
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, "kiosk-welcome-portrait");
+
+  click (window, "Join");
+  wait_for_page (test, "join");
+
+  /* A wrong number is refused in words, and nothing is sent. */
+  tap_digits (page (test, "join"), "0287654321");
+  wait_for_label (test, "This is not a Taiwanese mobile number. It starts with 09 and has 10 digits.");
+  click (page (test, "join"), "Clear");
+
+  fill_join_form (test, SHOPPER_NAME, SHOPPER_PHONE);
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-join");
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, "kiosk-join-portrait");
+  /* Marketing consent is left as it starts: unticked. */
+  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "Send me offers and news (optional)")));
+
+  click (page (test, "join"), "Join now");
+  wait_for_page (test, "card");
+  wait_for_label (test, "Welcome, " SHOPPER_NAME "!");
+  /* Online: the hub's member number is on the card. */
+  wait_for_text (test, "Member number 1");
+  g_assert_true (gtk_widget_get_visible (find (page (test, "card"), "Your member card code")));
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-card");
+
+  check_on_tablet (test);
+
+  /* Earn points with a real e-invoice, then try it again. */
+  click (page (test, "card"), "Earn points with an e-invoice");
+  wait_for_page (test, "earn");
+  scan (test, test->invoice);
+  wait_for_text (test, "points added");
+  wait_for_text (test, invoice->number);
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-earn");
+
+  click (page (test, "earn"), "Scan another invoice");
+  scan (test, test->invoice);
+  wait_for_label (test, "No points for this invoice");
+  wait_for_text (test, "This invoice has already been registered.");
+
+  /* An invoice of a seller that is not ours: the hub refuses it and the kiosk says why. */
+  click (page (test, "earn"), "Scan another invoice");
+  scan (test, test->foreign_invoice);
+  wait_for_text (test, "This invoice is not from one of our stores.");
+
+  /* The shopper walks away: "Are you still there?", then everything of theirs is gone. */
+  g_object_set (shell (test), "countdown", 3, NULL);
+  g_object_set (shell (test), "idle-timeout", 1, NULL);
+  aisle_kiosk_shell_poke (shell (test));
+  if (!aisle_test_ui_wait_until (idle_panel_shown, test, WAIT_TIMEOUT_MS))
+    g_error ("“Are you still there?” never appeared");
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-idle");
+  wait_for_page (test, "welcome");
+  g_assert_false (aisle_test_ui_tree_has_text (window, SHOPPER_NAME));
+  g_assert_false (aisle_test_ui_tree_has_text (window, "987654321"));
+  g_assert_false (aisle_test_ui_tree_has_text (window, invoice->number));
+  g_assert_false (aisle_test_ui_tree_has_text (window, "points added"));
+  g_assert_false (aisle_test_ui_tree_has_text (window, "Member number"));
+}
+
+static void
+test_enrol (KioskTest     *test,
+            gconstpointer  data)
+{
+  if (!pick_invoices (test))
+    return;
+  run_kiosk (test, body_enrol);
+}
+
+/* --- the idle reset clears a half-filled form ---------------------------------------------- */
+
+static void
+body_idle_form (KioskTest *test)
+{
+  GtkWidget *window = GTK_WIDGET (test->window);
+
+  click (window, "Join");
+  wait_for_page (test, "join");
+  fill_join_form (test, "李大同", "0911222333");
+  gtk_check_button_set_active (find_check (page (test, "join"), "Send me offers and news (optional)"),
+                               TRUE);
+  g_assert_true (aisle_test_ui_tree_has_text (window, "李大同"));
+
+  g_object_set (shell (test), "countdown", 1, "idle-timeout", 1, NULL);
+  aisle_kiosk_shell_poke (shell (test));
+  wait_for_page (test, "welcome");
+
+  g_assert_false (aisle_test_ui_tree_has_text (window, "李大同"));
+  g_assert_false (aisle_test_ui_tree_has_text (window, "0911"));
+  /* The next shopper's form starts empty, consents unticked. */
+  click (window, "Join");
+  wait_for_page (test, "join");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Mobile number")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Name")), ==, "");
+  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "I agree to the privacy policy (required)")));
+  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "Send me offers and news (optional)")));
+}
+
+static void
+test_idle_form (KioskTest     *test,
+                gconstpointer  data)
+{
+  run_kiosk (test, body_idle_form);
+}
+
+/* --- a known phone number gets the neutral answer -------------------------------------------- */
+
+static void
+body_known_phone (KioskTest *test)
+{
+  GtkWidget *window = GTK_WIDGET (test->window);
+
+  click (window, "Join");
+  wait_for_page (test, "join");
+  fill_join_form (test, "王小明", "0912345678");
+  click (page (test, "join"), "Join now");
+  wait_for_page (test, "card");
+  wait_for_text (test, "We cannot start a new membership with this mobile number here.");
+  /* Nothing about the member who has the number. */
+  g_assert_false (aisle_test_ui_tree_has_text (window, "陳大文"));
+  g_assert_false (aisle_test_ui_tree_has_text (window, "Member number"));
+}
+
+static void
+test_known_phone (KioskTest     *test,
+                  gconstpointer  data)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *response = NULL;
+
+  /* A member enrolled on the tablet, pulled by the kiosk as a member of its store. */
+  body = g_strdup ("{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"created_at\":1767225600,"
+                   "\"args\":{\"member_id\":\"11111111-1111-4111-8111-111111111111\",\"name\":\"陳大文\","
+                   "\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\","
+                   "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}");
+  g_assert_cmpuint (call (&test->hub, NULL, "POST", "/v1/sync/push", test->hub.token, body,
+                          &response), ==, 200);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(Device) device = device_open (test->cache_path, test->hub.session);
+
+    g_assert_true (device_sync (device, &error));
+    g_assert_no_error (error);
+  }
+  run_kiosk (test, body_known_phone);
+}
+
+/* --- check a product by a scanned barcode ---------------------------------------------------- */
+
+static void
+body_product (KioskTest *test)
+{
+  GtkWidget *window = GTK_WIDGET (test->window);
+
+  gtk_window_unfullscreen (GTK_WINDOW (test->window));
+
+  /* From the welcome screen a barcode goes straight to the product. */
+  scan (test, PRODUCT_BARCODE);
+  wait_for_page (test, "product");
+  wait_for_label (test, "高山烏龍茶 150g");
+  wait_for_label (test, "Aisle Tea · NT$450");
+  wait_for_label (test, "In this store: 5 available");
+  wait_for_label (test, "台北南港店: 3 available");
+  wait_for_label (test, "Online: 12 available");
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-product");
+
+  /* An unknown product, and something that is not a product at all. */
+  click (page (test, "product"), "Check another product");
+  scan (test, "4710088410016");
+  wait_for_label (test, "We could not find this product");
+  click (page (test, "product"), "Check another product");
+  scan (test, "AS-S0001");
+  wait_for_text (test, "That is not a product barcode.");
+}
+
+static void
+test_product (KioskTest     *test,
+              gconstpointer  data)
+{
+  run_kiosk (test, body_product);
+}
+
+/* --- leaving kiosk mode needs a manager's PIN ------------------------------------------------ */
+
+static void
+open_staff_page (KioskTest *test)
+{
+  GtkWidget *corner = find (GTK_WIDGET (test->window), "Staff settings");
+  GListModel *controllers = gtk_widget_observe_controllers (corner);
+  gboolean pressed = FALSE;
+
+  /* Hold the hidden corner. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_LONG_PRESS (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 10.0, 10.0);
+          pressed = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (pressed);
+  wait_for_page (test, "staff");
+}
+
+static void
+enter_pin (KioskTest  *test,
+           const char *staff,
+           const char *pin)
+{
+  GtkWidget *staff_page = page (test, "staff");
+  GtkWidget *keypad = find (staff_page, "PIN");
+
+  gtk_editable_set_text (find_entry (staff_page, "Staff number"), staff);
+  for (const char *p = pin; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      click (keypad, key);
+    }
+  click (keypad, "Enter PIN");
+}
+
+static void
+body_manager_exit (KioskTest *test)
+{
+
+  gtk_window_unfullscreen (GTK_WINDOW (test->window));
+  open_staff_page (test);
+
+  /* A wrong PIN, and an associate with the right one: both stay in the kiosk. */
+  enter_pin (test, "S0003", "9999");
+  wait_for_label (test, "Wrong staff number or PIN.");
+  g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (test->window), "Kiosk settings"));
+  enter_pin (test, "S0001", "1234");
+  wait_for_label (test, "Only a store manager can leave kiosk mode.");
+  g_assert_false (gtk_widget_get_mapped (find (page (test, "staff"), "Exit kiosk mode")));
+
+  /* The manager, by badge then PIN. */
+  scan (test, "AS-S0003");
+  enter_pin (test, "S0003", "1234");
+  wait_for_label (test, "台北信義店 (TPE01)");
+  g_assert_true (gtk_widget_get_mapped (find (page (test, "staff"), "Exit kiosk mode")));
+  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "kiosk-settings");
+
+  click (page (test, "staff"), "Exit kiosk mode");
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return ((KioskTest *) data)->window == NULL;
+}
+
+static void
+body_manager_exit_and_wait (KioskTest *test)
+{
+  body_manager_exit (test);
+  if (!aisle_test_ui_wait_until (window_gone, test, WAIT_TIMEOUT_MS))
+    g_error ("the kiosk window stayed open after the manager left");
+}
+
+static void
+test_manager_exit (KioskTest     *test,
+                   gconstpointer  data)
+{
+  run_kiosk (test, body_manager_exit_and_wait);
+}
+
+/* Each case runs in its own process, as in test-ui-window.c. */
+typedef struct
+{
+  const char *path;
+  void      (*func) (KioskTest *test, gconstpointer data);
+} UiTest;
+
+static const UiTest ui_tests[] = {
+  { "/aisle/app/kiosk/enrol", test_enrol },
+  { "/aisle/app/kiosk/idle-clears-form", test_idle_form },
+  { "/aisle/app/kiosk/known-phone", test_known_phone },
+  { "/aisle/app/kiosk/product", test_product },
+  { "/aisle/app/kiosk/manager-exit", test_manager_exit },
+};
+
+static void
+run_isolated (gconstpointer data)
+{
+  const UiTest *test = data;
+
+  if (g_test_subprocess ())
+    {
+      KioskTest kiosk = { 0 };
+
+      test_set_up (&kiosk);
+      test->func (&kiosk, NULL);
+      test_tear_down (&kiosk);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  aisle_test_ui_init (&argc, &argv);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  /* The hub is on loopback; GNOME's proxy settings are not among the build's schemas. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
+    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+
+  return g_test_run ();
+}
