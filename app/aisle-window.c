@@ -27,40 +27,8 @@
 #include "aisle-sync-indicator.h"
 #include "aisle-wedge.h"
 #include "aisle-window.h"
+#include "aisle-window-private.h"
 
-struct _AisleWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwStatusPage        *failed_page;
-  AdwHeaderBar         *header_bar;
-  AdwStatusPage        *loading_page;
-  GtkSpinner           *loading_spinner;
-  GtkMenuButton        *menu_button;
-  GtkButton            *retry_button;
-  GtkButton            *scan_button;
-  GtkStack             *stack;
-  AisleSyncIndicator   *sync_indicator;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-
-  /* Borrowed: the mode's pages, owned by the stack */
-  GtkWidget            *home_page;
-  GtkWidget            *scan_page;       /* tablet only */
-  GtkWidget            *pairing_page;    /* shown while the device has no token */
-
-  /* Owned */
-  GCancellable         *cancellable;     /* cancelled when the window closes */
-  AisleSyncStatus      *sync_status;
-  AisleWorker          *worker;          /* NULL until the cache is open */
-  AisleSyncClient      *sync_client;     /* drives sync_status; NULL until the cache is open */
-  AisleWedge           *wedge;           /* the keyboard-wedge scanner, in every mode */
-  char                 *cache_path;
-  char                 *recovery_detail; /* why the cache was started afresh, for the dialog */
-  AisleMode             mode;
-  guint                 loading : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AisleWindow, aisle_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -173,13 +141,17 @@ set_worker (AisleWindow *self,
 
   if (AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page))
     aisle_member_search_page_set_worker (AISLE_MEMBER_SEARCH_PAGE (self->home_page), worker);
+  _aisle_window_tablet_set_worker (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER]);
 }
 
-static void
-show_home_page (AisleWindow *self)
+void
+_aisle_window_show_home_page (AisleWindow *self)
 {
+  /* A tablet shows sign-in until someone signs in. */
+  if (_aisle_window_tablet_show_home (self))
+    return;
   gtk_stack_set_visible_child (self->stack, self->home_page);
   gtk_widget_grab_focus (self->home_page);
   if (self->mode == AISLE_MODE_TABLET)
@@ -195,12 +167,13 @@ static void
 on_paired_cb (AisleWindow *self)
 {
   if (gtk_stack_get_visible_child (self->stack) == self->pairing_page)
-    show_home_page (self);
+    _aisle_window_show_home_page (self);
   /* Online lookup is for staff tablets; the hub refuses it to kiosks anyway. */
   if (AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page) &&
       g_strcmp0 (aisle_sync_client_get_mode (self->sync_client), "tablet") == 0)
     aisle_member_search_page_set_sync_client (AISLE_MEMBER_SEARCH_PAGE (self->home_page),
                                               self->sync_client);
+  _aisle_window_tablet_paired (self);
   aisle_sync_client_start (self->sync_client);
 }
 
@@ -326,7 +299,7 @@ on_open_cache_ready_cb (GObject      *object,
 
   worker = aisle_worker_new (opened->store);
   set_worker (self, worker);
-  show_home_page (self);
+  _aisle_window_show_home_page (self);
 
   if (opened->recovered_from != NULL)
     {
@@ -397,9 +370,7 @@ on_member_activated_cb (AisleWindow       *self,
                         const AisleMember *member,
                         GtkWidget         *page)
 {
-  /* The 360° profile is issue 6; say so rather than do nothing. */
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Member profiles are not available yet")));
+  _aisle_window_tablet_open_member (self, member->id);
 }
 
 static gboolean
@@ -423,13 +394,13 @@ show_scan_page (AisleWindow *self)
   adw_window_title_set_subtitle (self->window_title, _("Scan"));
 }
 
-static void
-show_member_search (AisleWindow *self,
-                    const char  *query)
+void
+_aisle_window_show_member_search (AisleWindow *self,
+                                  const char  *query)
 {
   if (!AISLE_IS_MEMBER_SEARCH_PAGE (self->home_page) || self->worker == NULL)
     return;
-  show_home_page (self);
+  _aisle_window_show_home_page (self);
   aisle_member_search_page_search (AISLE_MEMBER_SEARCH_PAGE (self->home_page), query);
 }
 
@@ -460,7 +431,7 @@ on_card_member_found_cb (GObject      *object,
                                    adw_toast_new (_("This member card’s member is not in this store’s records yet")));
       return;
     }
-  show_member_search (self, member->number);
+  _aisle_window_show_member_search (self, member->number);
 }
 
 /* What the tablet does with a code; later pages (profile, stock, coupons, invoices) hook in
@@ -474,13 +445,15 @@ act_on_code (AisleWindow     *self,
 
   if (self->mode != AISLE_MODE_TABLET)
     return;
+  if (_aisle_window_tablet_act_on_code (self, code, source))
+    return;
 
   switch (aisle_code_get_kind (code))
     {
     case AISLE_CODE_KIND_MEMBER_NUMBER:
       if (aisle_code_is_valid (code) && self->worker != NULL)
         {
-          show_member_search (self, aisle_code_lookup_field (code, "member_number"));
+          _aisle_window_show_member_search (self, aisle_code_lookup_field (code, "member_number"));
           return;
         }
       break;
@@ -531,6 +504,8 @@ aisle_window_dispatch_scan (AisleWindow     *self,
   g_return_if_fail (data != NULL || length == 0);
 
   context.symbology = symbology;
+  /* Member cards and links verify against the paired device's keys (none before pairing). */
+  context.key_ring = self->keys != NULL ? self->keys->key_ring : NULL;
   code = aisle_codes_classify (data, length, &context);
   g_debug ("scanned (%d): %s", source, aisle_code_get_kind_name (code));
 
@@ -575,7 +550,7 @@ show_home_action (GtkWidget  *widget,
   AisleWindow *self = AISLE_WINDOW (widget);
 
   if (self->worker != NULL)
-    show_home_page (self);
+    _aisle_window_show_home_page (self);
 }
 
 /* One place that fills the stack for the mode: later pages are added here. */
@@ -610,6 +585,7 @@ add_mode_pages (AisleWindow *self)
                                G_CALLBACK (on_scan_page_scanned_cb), self, G_CONNECT_SWAPPED);
       gtk_widget_set_visible (GTK_WIDGET (self->scan_button), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "tablet");
+      _aisle_window_tablet_add_pages (self);
       break;
     }
 }
@@ -648,6 +624,7 @@ aisle_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  _aisle_window_tablet_dispose (self);
   self->home_page = NULL;
   self->scan_page = NULL;
   g_clear_object (&self->wedge);
@@ -811,6 +788,7 @@ aisle_window_class_init (AisleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.sync-now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "window.show-attention", NULL,
                                    show_attention_action);
+  _aisle_window_tablet_class_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AisleWindow, failed_page);

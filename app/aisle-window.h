@@ -10,6 +10,7 @@
 
 #include "aisle-mode.h"
 #include "aisle-scan-page.h"
+#include "aisle-session.h"
 #include "aisle-sync.h"
 #include "aisle-sync-status.h"
 #include "aisle-wedge.h"
@@ -37,6 +38,7 @@ void             aisle_window_add_toast         (AisleWindow    *self,
                                                  AdwToast       *toast);
 AisleWedge      *aisle_window_get_wedge         (AisleWindow    *self);
 AisleSyncClient *aisle_window_get_sync_client   (AisleWindow    *self);
+AisleSession    *aisle_window_get_session       (AisleWindow    *self);
 void             aisle_window_dispatch_scan     (AisleWindow    *self,
                                                  AisleScanSource source,
                                                  const guint8   *data,

@@ -26,6 +26,7 @@
 #include "aisle-scan-page.h"
 #include "aisle-store.h"
 #include "aisle-test.h"
+#include "aisle-test-tablet.h"
 #include "aisle-test-ui.h"
 #include "aisle-window.h"
 
@@ -128,10 +129,13 @@ on_activate_cb (GApplication *app,
 
   g_assert_true (AISLE_IS_WINDOW (window));
   g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
-  g_signal_connect (window, "code-scanned", G_CALLBACK (on_code_scanned_cb), fixture);
 
   g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpint (aisle_window_get_mode (fixture->window), ==, fixture->mode);
+  /* A tablet asks for sign-in first (the badge it scans is not one of the test's codes). */
+  if (fixture->mode == AISLE_MODE_TABLET)
+    aisle_test_tablet_sign_in_if_asked (fixture->window);
+  g_signal_connect (window, "code-scanned", G_CALLBACK (on_code_scanned_cb), fixture);
 
   fixture->body (fixture);
   fixture->ran = TRUE;
@@ -437,6 +441,7 @@ test_camera_product (Fixture       *fixture,
   g_autofree char *digits = valid_ean13 ("471008843215");
 
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   use_ean13_camera (fixture, digits);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_camera_product);
   /* The camera (and its pipeline, which it owns alone) went with the window. */
@@ -464,6 +469,7 @@ test_camera_member (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   use_qr_camera (fixture, "M0000123");
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_camera_member);
 }
@@ -570,6 +576,7 @@ test_wedge_burst (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   fixture->pipeline = g_strdup ("fakesrc num-buffers=0");
   g_test_log_set_fatal_handler (missing_element_is_not_fatal, NULL);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_burst);
@@ -640,6 +647,7 @@ test_wedge_human (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_human);
 }
 
@@ -696,6 +704,7 @@ test_wedge_input_method (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_input_method);
 }
 
@@ -730,6 +739,7 @@ test_kiosk_wedge (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
   run_app (fixture, AISLE_MODE_KIOSK, TRUE, body_kiosk_wedge);
 }
 
