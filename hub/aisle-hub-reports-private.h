@@ -103,7 +103,8 @@ typedef struct
   gboolean    members;      /* TRUE: a member figure */
   gboolean    matched;      /* the figure exists in this report */
   GArray     *rowids;       /* gint64 */
-  GPtrArray  *member_ids;   /* borrowed from the report's chunk */
+  GPtrArray  *member_ids;   /* in ids */
+  GStringChunk *ids;
 } ReportDrill;
 
 typedef struct

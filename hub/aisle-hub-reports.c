@@ -25,23 +25,31 @@ const char * const _report_channel_names[REPORT_N_CHANNELS] = { "store", "online
 const char * const _report_segment_names[N_SEGMENTS] = { "none", "new", "active", "sleeping", "lost" };
 const char * const _report_omo_names[N_OMO] = { "both", "store_only", "online_only" };
 
+/* A purchase (an order neither refunded nor cancelled) of the member being added up. */
 typedef struct
 {
-  const char      *member_id;  /* in the report's chunk */
   gint64           at;
   gint64           rowid;
   gint64           total;
   ReportChannel    channel;
 } Purchase;
 
+/* One of the three walks, in member order: the store's till, the orders credited to it online
+ * and its bindings. */
+typedef struct
+{
+  sqlite3_stmt    *stmt;
+  gboolean         done;
+} Walk;
+
 typedef struct
 {
   Report           report;
   AisleHubSqlite  *hub;
-  GStringChunk    *ids;
   GHashTable      *associates;  /* staff id -> ReportAssociate (in report.associates) */
-  GHashTable      *bound;       /* member id (chunk) -> ReportAssociate bound at the end */
-  GArray          *purchases;   /* Purchase */
+  ReportAssociate *last_associate;
+  GArray          *purchases;   /* Purchase: the current member's, in time order */
+  GArray          *merge;       /* Purchase: scratch for merging the two channels */
 } Builder;
 
 gboolean
@@ -88,7 +96,8 @@ drill_is (Report     *r,
 #define drill_member(r, member_id, ...) \
   G_STMT_START { \
     if (G_UNLIKELY ((r)->drill != NULL) && (r)->drill->members && drill_is ((r), __VA_ARGS__)) \
-      g_ptr_array_add ((r)->drill->member_ids, (gpointer) (member_id)); \
+      g_ptr_array_add ((r)->drill->member_ids, \
+                       (gpointer) g_string_chunk_insert_const ((r)->drill->ids, (member_id))); \
   } G_STMT_END
 
 /* --- time ---------------------------------------------------------------------------------- */
@@ -195,11 +204,15 @@ static ReportAssociate *
 associate_get (Builder    *b,
                const char *staff_id)
 {
-  ReportAssociate *a = g_hash_table_lookup (b->associates, staff_id);
+  ReportAssociate *a;
   g_autoptr(AisleStaff) staff = NULL;
 
+  /* a few associates sell most of the orders: the last one is often the next */
+  if (b->last_associate != NULL && strcmp (b->last_associate->staff_id, staff_id) == 0)
+    return b->last_associate;
+  a = g_hash_table_lookup (b->associates, staff_id);
   if (a != NULL)
-    return a;
+    return b->last_associate = a;
   staff = aisle_store_get_staff (b->hub->store, staff_id, NULL);
   return associate_add (b, staff_id, staff != NULL ? staff->name : NULL,
                         staff != NULL && staff->active);
@@ -229,50 +242,6 @@ load_staff (Builder  *b,
 }
 
 static gboolean
-load_bindings (Builder  *b,
-               GError  **error)
-{
-  Report *r = &b->report;
-  g_auto(AisleStmt) stmt = NULL;
-  int rc;
-
-  stmt = aisle_store_prepare_cached (b->hub->store,
-                                     "SELECT staff_id, member_id, since, until FROM bindings "
-                                     "INDEXED BY bindings_report_by_store "
-                                     "WHERE store_id = ?1 AND since < ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  aisle_sqlite_bind_text (stmt, 1, r->query->store_id);
-  sqlite3_bind_int64 (stmt, 2, r->query->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ReportAssociate *a = associate_get (b, (const char *) sqlite3_column_text (stmt, 0));
-      const char *member = g_string_chunk_insert_const (b->ids,
-                                                        (const char *) sqlite3_column_text (stmt, 1));
-      gint64 since = sqlite3_column_int64 (stmt, 2);
-      gint64 until = sqlite3_column_int64 (stmt, 3);
-
-      if (since >= r->query->from)
-        {
-          a->new_bindings++;
-          drill_member (r, member, "associate/%s/new_bindings", a->staff_id);
-        }
-      if (until == 0 || until >= r->query->to)
-        {
-          a->bound++;
-          g_hash_table_insert (b->bound, (gpointer) member, a);
-          drill_member (r, member, "associate/%s/bound", a->staff_id);
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      aisle_store_set_sqlite_error (b->hub->store, rc, "reading bindings", error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 load_enrolments (Builder  *b,
                  GError  **error)
 {
@@ -290,8 +259,7 @@ load_enrolments (Builder  *b,
   sqlite3_bind_int64 (stmt, 3, r->query->to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *member = g_string_chunk_insert_const (b->ids,
-                                                        (const char *) sqlite3_column_text (stmt, 0));
+      const char *member = (const char *) sqlite3_column_text (stmt, 0);
       const char *staff_id = (const char *) sqlite3_column_text (stmt, 1);
 
       if (staff_id != NULL)
@@ -315,29 +283,33 @@ load_enrolments (Builder  *b,
   return TRUE;
 }
 
+/* The orders table's CHECK constraints allow only store, online and app. */
 static ReportChannel
 parse_channel (const char *text)
 {
-  return strcmp (text, "store") == 0 ? REPORT_STORE
-       : strcmp (text, "app") == 0 ? REPORT_APP : REPORT_ONLINE;
+  return text[0] == 's' ? REPORT_STORE : text[0] == 'a' ? REPORT_APP : REPORT_ONLINE;
 }
 
-/* One order of the store (rung up here, or online/app and credited here). */
-static void
+/* One order of the store (rung up here, or online/app and credited here) at the walk's row:
+ * its sales figures. Returns whether it is a purchase to add to its member's. */
+static gboolean
 add_order (Builder       *b,
-           sqlite3_stmt  *stmt)
+           sqlite3_stmt  *stmt,
+           Purchase      *out)
 {
   Report *r = &b->report;
-  gint64 rowid = sqlite3_column_int64 (stmt, 0);
-  ReportChannel channel = parse_channel ((const char *) sqlite3_column_text (stmt, 1));
-  const char *status = (const char *) sqlite3_column_text (stmt, 2);
-  gint64 total = sqlite3_column_int64 (stmt, 3);
-  const char *member_id = (const char *) sqlite3_column_text (stmt, 4);
+  gint64 rowid = sqlite3_column_int64 (stmt, 1);
+  ReportChannel channel = parse_channel ((const char *) sqlite3_column_text (stmt, 2));
+  const char *status = (const char *) sqlite3_column_text (stmt, 3);
+  gint64 total = sqlite3_column_int64 (stmt, 4);
   const char *staff_id = (const char *) sqlite3_column_text (stmt, 5);
   gint64 at = sqlite3_column_int64 (stmt, 6);
   const char *name = _report_channel_names[channel];
-  gboolean voided = strcmp (status, "refunded") == 0 || strcmp (status, "cancelled") == 0;
+  /* refunded or cancelled (the CHECK constraint's other statuses start otherwise) */
+  gboolean voided = status[0] == 'r' || (status[0] == 'c' && status[1] == 'a');
 
+  if (at < r->query->from - r->lost_s || at >= r->query->to)
+    return FALSE;
   if (at >= r->query->from)
     {
       if (voided)
@@ -372,42 +344,25 @@ add_order (Builder       *b,
             }
         }
     }
-  if (!voided && member_id != NULL)
-    {
-      Purchase p = { g_string_chunk_insert_const (b->ids, member_id), at, rowid, total, channel };
-
-      g_array_append_val (b->purchases, p);
-    }
+  if (voided)
+    return FALSE;
+  out->at = at;
+  out->rowid = rowid;
+  out->total = total;
+  out->channel = channel;
+  return TRUE;
 }
 
 static gboolean
-scan_orders (Builder  *b,
-             GError  **error)
+walk_step (Builder  *b,
+           Walk     *walk,
+           GError  **error)
 {
-  Report *r = &b->report;
-  g_auto(AisleStmt) stmt = NULL;
-  int rc;
+  int rc = sqlite3_step (walk->stmt);
 
-  /* Both halves are ranges of a covering index: no table row is read. */
-  stmt = aisle_store_prepare_cached (b->hub->store,
-                                     "SELECT rowid, channel, status, total, member_id, "
-                                     "credited_staff_id, placed_at "
-                                     "FROM orders INDEXED BY orders_report_by_store "
-                                     "WHERE store_id = ?1 AND channel = 'store' "
-                                     "AND placed_at >= ?2 AND placed_at < ?3 "
-                                     "UNION ALL "
-                                     "SELECT rowid, channel, status, total, member_id, "
-                                     "credited_staff_id, placed_at "
-                                     "FROM orders INDEXED BY orders_report_by_credit "
-                                     "WHERE credited_store_id = ?1 AND channel IN ('online', 'app') "
-                                     "AND placed_at >= ?2 AND placed_at < ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  aisle_sqlite_bind_text (stmt, 1, r->query->store_id);
-  sqlite3_bind_int64 (stmt, 2, r->query->from - r->lost_s);
-  sqlite3_bind_int64 (stmt, 3, r->query->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_order (b, stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  walk->done = TRUE;
   if (rc != SQLITE_DONE)
     {
       aisle_store_set_sqlite_error (b->hub->store, rc, "reading orders", error);
@@ -416,16 +371,185 @@ scan_orders (Builder  *b,
   return TRUE;
 }
 
-static int
-compare_purchases (gconstpointer a,
-                   gconstpointer b)
+/* The member id at a walk's row (column 0), NULL for an anonymous order. */
+static const char *
+walk_member (Walk *walk)
 {
-  const Purchase *pa = a, *pb = b;
+  return (const char *) sqlite3_column_text (walk->stmt, 0);
+}
 
-  /* The ids are interned, so one member's purchases are adjacent when sorted by pointer. */
-  if (pa->member_id != pb->member_id)
-    return pa->member_id < pb->member_id ? -1 : 1;
-  return pa->at < pb->at ? -1 : pa->at > pb->at ? 1 : (pa->rowid > pb->rowid) - (pa->rowid < pb->rowid);
+/* -1, 0, 1 as @a sorts before, with or after @b; NULL (anonymous) first, as SQLite sorts. */
+static int
+compare_members (const char *a,
+                 const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return strcmp (a, b);
+}
+
+static gboolean
+purchase_before (const Purchase *a,
+                 const Purchase *b);
+static void add_member (Builder *b, const char *member, const Purchase *first, guint n,
+                        ReportAssociate *bound);
+
+/* Adds up the rows of @walk for @member (NULL: anonymous orders), appending its purchases in
+ * time order to @out; leaves the walk on the next member's first row. */
+static gboolean
+take_orders (Builder     *b,
+             Walk        *walk,
+             const char  *member,
+             GArray      *out,
+             GError     **error)
+{
+  while (!walk->done && compare_members (walk_member (walk), member) == 0)
+    {
+      Purchase p;
+
+      if (add_order (b, walk->stmt, &p) && member != NULL)
+        g_array_append_val (out, p);
+      if (!walk_step (b, walk, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The bindings of @member at this store: new ones in the period, and who it is bound to at
+ * the period's end. */
+static gboolean
+take_bindings (Builder          *b,
+               Walk             *walk,
+               const char       *member,
+               ReportAssociate **out_bound,
+               GError          **error)
+{
+  Report *r = &b->report;
+
+  *out_bound = NULL;
+  while (!walk->done && compare_members (walk_member (walk), member) == 0)
+    {
+      ReportAssociate *a = associate_get (b, (const char *) sqlite3_column_text (walk->stmt, 1));
+      gint64 since = sqlite3_column_int64 (walk->stmt, 2);
+      gint64 until = sqlite3_column_int64 (walk->stmt, 3);
+
+      if (since >= r->query->from)
+        {
+          a->new_bindings++;
+          drill_member (r, member, "associate/%s/new_bindings", a->staff_id);
+        }
+      if (until == 0 || until >= r->query->to)
+        {
+          a->bound++;
+          *out_bound = a;
+          drill_member (r, member, "associate/%s/bound", a->staff_id);
+        }
+      if (!walk_step (b, walk, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Walks the store's orders and bindings in member order, side by side (a merge join), so
+ * that each member's purchases arrive together and in time order: no table of members. */
+static gboolean
+scan (Builder  *b,
+      GError  **error)
+{
+  Report *r = &b->report;
+  Walk walks[3] = { { NULL, FALSE }, { NULL, FALSE }, { NULL, FALSE } };
+  Walk *till = &walks[0], *online = &walks[1], *bindings = &walks[2];
+  g_autofree char *member = NULL;
+  gboolean ok = FALSE;
+
+  /* Partial covering indexes (005-reports.sql): each walk reads only its own rows. */
+  till->stmt = aisle_store_prepare_cached (b->hub->store,
+                                          "SELECT member_id, rowid, 'store', status, total, "
+                                          "credited_staff_id, placed_at "
+                                          "FROM orders INDEXED BY orders_report_by_store "
+                                          "WHERE store_id = ?1 AND channel = 'store' "
+                                          "ORDER BY member_id, placed_at", error);
+  online->stmt = till->stmt == NULL ? NULL
+               : aisle_store_prepare_cached (b->hub->store,
+                                             "SELECT member_id, rowid, channel, status, total, "
+                                             "credited_staff_id, placed_at "
+                                             "FROM orders INDEXED BY orders_report_by_credit "
+                                             "WHERE credited_store_id = ?1 AND channel <> 'store' "
+                                             "ORDER BY member_id, placed_at", error);
+  bindings->stmt = online->stmt == NULL ? NULL
+                 : aisle_store_prepare_cached (b->hub->store,
+                                               "SELECT member_id, staff_id, since, until "
+                                               "FROM bindings INDEXED BY bindings_report_by_store "
+                                               "WHERE store_id = ?1 AND since < ?2 "
+                                               "ORDER BY member_id", error);
+  if (bindings->stmt == NULL)
+    goto out;
+  aisle_sqlite_bind_text (till->stmt, 1, r->query->store_id);
+  aisle_sqlite_bind_text (online->stmt, 1, r->query->store_id);
+  aisle_sqlite_bind_text (bindings->stmt, 1, r->query->store_id);
+  sqlite3_bind_int64 (bindings->stmt, 2, r->query->to);
+  for (guint i = 0; i < 3; i++)
+    if (!walk_step (b, &walks[i], error))
+      goto out;
+
+  while (!till->done || !online->done || !bindings->done)
+    {
+      const char *next = NULL;
+      gboolean first = TRUE;
+      ReportAssociate *bound = NULL;
+      guint n_till;
+
+      /* the smallest member id among the walks' rows */
+      for (guint i = 0; i < 3; i++)
+        if (!walks[i].done && (first || compare_members (walk_member (&walks[i]), next) < 0))
+          {
+            next = walk_member (&walks[i]);
+            first = FALSE;
+          }
+      g_free (member);
+      member = g_strdup (next);   /* the walks' text goes away as they step */
+      g_array_set_size (b->purchases, 0);
+      g_array_set_size (b->merge, 0);
+      if (!take_orders (b, till, member, b->purchases, error) ||
+          !take_orders (b, online, member, b->merge, error) ||
+          !take_bindings (b, bindings, member, &bound, error))
+        goto out;
+      if (member == NULL)
+        continue;
+      /* merge the two channels' purchases, each already in time order */
+      n_till = b->purchases->len;
+      if (b->merge->len > 0)
+        {
+          g_array_append_vals (b->purchases, b->merge->data, b->merge->len);
+          for (guint i = n_till; i < b->purchases->len; i++)
+            {
+              Purchase p = g_array_index (b->purchases, Purchase, i);
+              guint k = i;
+
+              for (; k > 0 && purchase_before (&p, &g_array_index (b->purchases, Purchase, k - 1)); k--)
+                g_array_index (b->purchases, Purchase, k) = g_array_index (b->purchases, Purchase, k - 1);
+              g_array_index (b->purchases, Purchase, k) = p;
+            }
+        }
+      add_member (b, member, (const Purchase *) (gpointer) b->purchases->data, b->purchases->len, bound);
+    }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < 3; i++)
+    if (walks[i].stmt != NULL)
+      {
+        sqlite3_reset (walks[i].stmt);
+        sqlite3_clear_bindings (walks[i].stmt);
+      }
+  return ok;
+}
+
+static gboolean
+purchase_before (const Purchase *a,
+                 const Purchase *b)
+{
+  return a->at < b->at || (a->at == b->at && a->rowid < b->rowid);
 }
 
 static int
@@ -464,12 +588,13 @@ segment_at (Report         *r,
 
 /* One member's purchases, in time order. */
 static void
-add_member (Builder        *b,
-            const Purchase *first,
-            guint           n)
+add_member (Builder         *b,
+            const char      *member,
+            const Purchase  *first,
+            guint            n,
+            ReportAssociate *bound)
 {
   Report *r = &b->report;
-  const char *member = first->member_id;
   ReportSegment before = segment_at (r, first, n, r->query->from);
   ReportSegment now = segment_at (r, first, n, r->query->to);
   guint store = 0, online = 0;
@@ -505,7 +630,7 @@ add_member (Builder        *b,
   if (store + online > 0)
     {
       ReportOmo omo = store > 0 && online > 0 ? OMO_BOTH : store > 0 ? OMO_STORE_ONLY : OMO_ONLINE_ONLY;
-      ReportAssociate *a = g_hash_table_lookup (b->bound, member);
+      ReportAssociate *a = bound;
 
       r->omo[omo].members++;
       r->omo[omo].orders += store + online;
@@ -533,28 +658,6 @@ add_member (Builder        *b,
   if (before != SEGMENT_NONE)
     drill_member (r, member, "segment_before/%s", _report_segment_names[before]);
   drill_member (r, member, "move/%s/%s", _report_segment_names[before], _report_segment_names[now]);
-}
-
-static void
-add_members (Builder *b)
-{
-  Report *r = &b->report;
-  Purchase *all = (Purchase *) (gpointer) b->purchases->data;
-  guint n = b->purchases->len;
-
-  qsort (all, n, sizeof (Purchase), compare_purchases);
-  for (guint i = 0; i < n;)
-    {
-      guint j = i + 1;
-
-      while (j < n && all[j].member_id == all[i].member_id)
-        j++;
-      add_member (b, &all[i], j - i);
-      i = j;
-    }
-  g_array_sort (r->gaps, compare_doubles);
-  for (guint m = 0; m < r->months->len; m++)
-    g_array_sort (g_array_index (r->months, ReportMonth, m).gaps, compare_doubles);
 }
 
 static int
@@ -634,11 +737,11 @@ report_init (Builder                   *b,
                           !g_str_has_suffix (query->figure, "_sales");
       r->drill->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
       r->drill->member_ids = g_ptr_array_new ();
+      r->drill->ids = g_string_chunk_new (4096);
     }
-  b->ids = g_string_chunk_new (64 * 1024);
   b->associates = g_hash_table_new (g_str_hash, g_str_equal);
-  b->bound = g_hash_table_new (NULL, NULL);
   b->purchases = g_array_new (FALSE, FALSE, sizeof (Purchase));
+  b->merge = g_array_new (FALSE, FALSE, sizeof (Purchase));
   return TRUE;
 }
 
@@ -660,12 +763,12 @@ report_clear (Builder *b)
       g_free (r->drill->figure);
       g_array_unref (r->drill->rowids);
       g_ptr_array_unref (r->drill->member_ids);
+      g_string_chunk_free (r->drill->ids);
       g_clear_pointer (&r->drill, g_free);
     }
-  g_clear_pointer (&b->ids, g_string_chunk_free);
   g_clear_pointer (&b->associates, g_hash_table_unref);
-  g_clear_pointer (&b->bound, g_hash_table_unref);
   g_clear_pointer (&b->purchases, g_array_unref);
+  g_clear_pointer (&b->merge, g_array_unref);
 }
 
 char *
@@ -682,10 +785,11 @@ aisle_hub_sqlite_store_report (AisleHubSqlite            *hub,
    * that every figure sees the same orders. */
   if (report_init (&b, hub, query, error) && aisle_hub_exec (hub, "BEGIN", error))
     {
-      if (load_staff (&b, error) && load_enrolments (&b, error) && load_bindings (&b, error) &&
-          scan_orders (&b, error))
+      if (load_staff (&b, error) && load_enrolments (&b, error) && scan (&b, error))
         {
-          add_members (&b);
+          g_array_sort (b.report.gaps, compare_doubles);
+          for (guint m = 0; m < b.report.months->len; m++)
+            g_array_sort (g_array_index (b.report.months, ReportMonth, m).gaps, compare_doubles);
           g_ptr_array_sort (b.report.associates, compare_associates);
           json = b.report.drill != NULL ? _aisle_hub_drill_to_json (hub, &b.report, error)
                                         : _aisle_hub_report_to_json (hub, &b.report, error);
