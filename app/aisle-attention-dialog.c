@@ -61,9 +61,135 @@ aisle_attention_describe_mutation (const char *name)
     return _("E-invoice registration");
   if (g_strcmp0 (name, "reservation.create") == 0)
     return _("Reservation");
+  if (g_strcmp0 (name, "reservation.cancel") == 0)
+    return _("Reservation cancellation");
   if (g_strcmp0 (name, "note.add") == 0)
     return _("Note");
+  if (g_strcmp0 (name, "tag.set") == 0)
+    return _("Member tags");
+  if (g_strcmp0 (name, "consent.withdraw") == 0)
+    return _("Consent withdrawal");
   return name;
+}
+
+static char *
+arg (const AisleSyncAttention *a,
+     const char               *name)
+{
+  g_autoptr(JsonNode) node = a->args_json != NULL ? aisle_protocol_parse (a->args_json, -1, NULL)
+                                                  : NULL;
+  JsonNode *value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (value = json_object_get_member (json_node_get_object (node), name)) == NULL ||
+      json_node_get_value_type (value) != G_TYPE_STRING)
+    return g_strdup ("");
+  return g_strdup (json_node_get_string (value));
+}
+
+/**
+ * aisle_attention_reason:
+ * @a: a refused mutation
+ *
+ * The hub's reason in a shop assistant's words, naming the coupon, invoice or member it is
+ * about. The hub's own message (technical, English) is shown below it for IT.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+aisle_attention_reason (const AisleSyncAttention *a)
+{
+  g_autofree char *who = NULL;
+  const char *name = a->name != NULL ? a->name : "";
+  const char *code = a->code != NULL ? a->code : "";
+
+  if (a->member_number != NULL && a->member_name != NULL)
+    /* Translators: a member, e.g. "陳大文 (M0001234)" */
+    who = g_strdup_printf (_("%s (%s)"), a->member_name, a->member_number);
+  else if (a->member_name != NULL)
+    who = g_strdup (a->member_name);
+  else
+    who = g_strdup (_("the member"));
+
+  if (g_str_equal (name, "coupon.redeem"))
+    {
+      g_autofree char *coupon = arg (a, "code");
+
+      if (g_str_equal (code, "conflict"))
+        return g_strdup_printf (_("Coupon %s was already used, or is not valid today."), coupon);
+      if (g_str_equal (code, "forbidden"))
+        return g_strdup_printf (_("Coupon %s belongs to another member."), coupon);
+      if (g_str_equal (code, "not_found"))
+        return g_strdup_printf (_("There is no coupon %s."), coupon);
+    }
+  if (g_str_equal (name, "invoice.register"))
+    {
+      g_autofree char *number = arg (a, "number");
+
+      if (g_str_equal (code, "conflict"))
+        return g_strdup_printf (_("Invoice %s was already registered, or is too old to register."),
+                                number);
+      if (g_str_equal (code, "forbidden"))
+        return g_strdup_printf (_("Invoice %s was not issued by one of our stores."), number);
+      if (g_str_equal (code, "invalid"))
+        return g_strdup_printf (_("Invoice %s has a wrong number or date."), number);
+    }
+  if (g_str_equal (name, "binding.create"))
+    {
+      if (g_str_equal (code, "conflict"))
+        return g_strdup_printf (_("%s is still bound to another associate. A manager can bind them earlier."),
+                                who);
+      if (g_str_equal (code, "forbidden"))
+        return g_strdup_printf (_("Only a manager may bind %s to another associate."), who);
+    }
+  if (g_str_equal (name, "member.enrol"))
+    {
+      if (g_str_equal (code, "conflict"))
+        return g_strdup (_("This enrolment was already made on another device."));
+      if (g_str_equal (code, "invalid"))
+        return g_strdup (_("The enrolment form was not complete: the name, mobile number or privacy consent was missing or wrong."));
+    }
+  if (g_str_equal (name, "reservation.create") && g_str_equal (code, "conflict"))
+    return g_strdup (_("There was not enough stock left to reserve."));
+  if (g_str_equal (name, "reservation.cancel") && g_str_equal (code, "conflict"))
+    return g_strdup (_("The reservation was already picked up, cancelled or expired."));
+  if (g_str_equal (code, "not_found"))
+    return g_strdup_printf (_("%s is no longer on the hub (merged or removed)."), who);
+  if (g_str_equal (code, "forbidden"))
+    return g_strdup (_("This device or the signed-in staff member may not do this."));
+  if (g_str_equal (code, "invalid"))
+    return g_strdup (_("The hub did not accept what was entered."));
+  return g_strdup (_("The hub refused this change."));
+}
+
+/* The window's "open this member" action, if this build's window has one. */
+static gboolean
+can_open_member (AisleAttentionDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const char *name = NULL;
+  GType owner;
+
+  if (parent == NULL)
+    return FALSE;
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (parent), i, &owner, &name, NULL, NULL);
+       i++)
+    if (g_strcmp0 (name, "window.open-member") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+open_member_clicked_cb (GtkButton            *button,
+                        AisleAttentionDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const char *number = g_object_get_data (G_OBJECT (button), "member-number");
+
+  if (parent != NULL &&
+      gtk_widget_activate_action (GTK_WIDGET (parent), "window.open-member", "s", number))
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void reload (AisleAttentionDialog *self);
@@ -84,14 +210,32 @@ make_row (AisleAttentionDialog     *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_label (_("Dismiss"));
+  g_autofree char *reason = aisle_attention_reason (a);
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
 
-  subtitle = g_markup_printf_escaped ("%s\n%s", a->message != NULL ? a->message : "",
-                                      aisle_attention_advice (a->code));
+  /* The explanation, what to do, and the hub's own wording for IT */
+  subtitle = g_markup_printf_escaped ("%s\n%s\n<small>%s</small>", reason,
+                                      aisle_attention_advice (a->code),
+                                      a->message != NULL ? a->message : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  aisle_attention_describe_mutation (a->name));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (a->member_number != NULL && can_open_member (self))
+    {
+      GtkWidget *open = gtk_button_new_with_label (_("Open Member"));
+      g_autofree char *label = g_strdup_printf (_("Open member %s"), a->member_number);
+
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "suggested-action");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (open), "member-number", g_strdup (a->member_number),
+                              g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (open_member_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   accessible = g_strdup_printf (_("Dismiss: %s"), aisle_attention_describe_mutation (a->name));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -21,5 +21,6 @@ GtkWidget  *aisle_attention_dialog_new         (GtkWindow       *parent,
 /* What staff can do about a rejection with this wire code (translated). */
 const char *aisle_attention_advice             (const char      *code);
 const char *aisle_attention_describe_mutation  (const char      *name);
+char       *aisle_attention_reason             (const AisleSyncAttention *a);
 
 G_END_DECLS

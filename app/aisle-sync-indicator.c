@@ -11,12 +11,16 @@
 #include <glib/gi18n.h>
 
 #include "aisle-sync-indicator.h"
+#include "aisle-window.h"
 
 struct _AisleSyncIndicator
 {
   GtkWidget        parent_instance;
 
   /* Template widgets */
+  GtkButton       *attention_button;
+  GtkLabel        *attention_label;
+  GtkBox          *box;
   GtkMenuButton   *button;
   GtkLabel        *detail_label;
   GtkImage        *icon;
@@ -29,6 +33,12 @@ struct _AisleSyncIndicator
   /* Owned */
   AisleSyncStatus *status;
   gulong           notify_handler;
+
+  /* The root window's sync client, followed while mapped for the needs-attention badge */
+  GtkWidget       *window;          /* not owned */
+  gulong           window_handler;
+  AisleSyncClient *client;
+  gulong           attention_handler;
 };
 
 G_DEFINE_FINAL_TYPE (AisleSyncIndicator, aisle_sync_indicator, GTK_TYPE_WIDGET)
@@ -132,6 +142,78 @@ aisle_sync_indicator_update (AisleSyncIndicator *self)
                                   -1);
 }
 
+/* The badge: refused changes are one tap away (window.show-attention). Never on a kiosk,
+ * whose screen is public and whose window has no such list. */
+static void
+update_attention (AisleSyncIndicator *self)
+{
+  guint n = self->client != NULL ? aisle_sync_client_get_attention (self->client) : 0;
+  gboolean kiosk = self->client != NULL &&
+                   g_strcmp0 (aisle_sync_client_get_mode (self->client), "kiosk") == 0;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_button), n > 0 && !kiosk);
+  if (n == 0)
+    return;
+  text = g_strdup_printf ("%u", n);
+  gtk_label_set_label (self->attention_label, text);
+  g_free (text);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u change needs attention",
+                                       "%u changes need attention", n), n);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attention_button), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static void
+follow_client (AisleSyncIndicator *self)
+{
+  AisleSyncClient *client = self->window != NULL
+                            ? aisle_window_get_sync_client (AISLE_WINDOW (self->window)) : NULL;
+
+  if (client != self->client)
+    {
+      if (self->client != NULL)
+        g_clear_signal_handler (&self->attention_handler, self->client);
+      g_set_object (&self->client, client);
+      if (client != NULL)
+        self->attention_handler = g_signal_connect_object (client, "notify::attention",
+                                                           G_CALLBACK (update_attention), self,
+                                                           G_CONNECT_SWAPPED);
+    }
+  update_attention (self);
+}
+
+static void
+aisle_sync_indicator_map (GtkWidget *widget)
+{
+  AisleSyncIndicator *self = AISLE_SYNC_INDICATOR (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (aisle_sync_indicator_parent_class)->map (widget);
+  root = gtk_widget_get_root (widget);
+  if (AISLE_IS_WINDOW (root) && self->window == NULL)
+    {
+      self->window = GTK_WIDGET (root);
+      self->window_handler = g_signal_connect_swapped (root, "notify::sync-client",
+                                                       G_CALLBACK (follow_client), self);
+    }
+  follow_client (self);
+}
+
+static void
+aisle_sync_indicator_unmap (GtkWidget *widget)
+{
+  AisleSyncIndicator *self = AISLE_SYNC_INDICATOR (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->window_handler, self->window);
+  self->window = NULL;
+  follow_client (self);
+  GTK_WIDGET_CLASS (aisle_sync_indicator_parent_class)->unmap (widget);
+}
+
 static void
 on_status_notify_cb (AisleSyncIndicator *self,
                      GParamSpec         *pspec,
@@ -201,6 +283,8 @@ aisle_sync_indicator_class_init (AisleSyncIndicatorClass *klass)
   object_class->dispose = aisle_sync_indicator_dispose;
   object_class->get_property = aisle_sync_indicator_get_property;
   object_class->set_property = aisle_sync_indicator_set_property;
+  widget_class->map = aisle_sync_indicator_map;
+  widget_class->unmap = aisle_sync_indicator_unmap;
 
   properties[PROP_STATUS] =
     g_param_spec_object ("status", NULL, NULL,
@@ -210,6 +294,9 @@ aisle_sync_indicator_class_init (AisleSyncIndicatorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-sync-indicator.ui");
+  gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, attention_button);
+  gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, attention_label);
+  gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, box);
   gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, detail_label);
   gtk_widget_class_bind_template_child (widget_class, AisleSyncIndicator, icon);

@@ -35,6 +35,9 @@ aisle_sync_attention_free (AisleSyncAttention *self)
   g_free (self->code);
   g_free (self->message);
   g_free (self->detail_json);
+  g_free (self->member_id);
+  g_free (self->member_number);
+  g_free (self->member_name);
   g_free (self);
 }
 
@@ -556,6 +559,37 @@ aisle_sync_cache_renumber_outbox (AisleStore  *store,
 
 /* --- attention, export, online lookup -------------------------------------------------------- */
 
+/* The member a refused mutation is about: the hub's detail names the real one (an alias
+ * resolved), else the mutation's own member_id. Number and name from the cache, if there. */
+static gboolean
+find_member (AisleStore          *store,
+             AisleSyncAttention  *a,
+             GError             **error)
+{
+  g_auto(AisleStmt) stmt = NULL;
+
+  for (guint i = 0; i < 2 && a->member_id == NULL; i++)
+    {
+      const char *text = i == 0 ? a->detail_json : a->args_json;
+      g_autoptr(JsonNode) node = text != NULL ? aisle_protocol_parse (text, -1, NULL) : NULL;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        a->member_id = g_strdup (_aisle_sync_arg_str (json_node_get_object (node), "member_id"));
+    }
+  if (a->member_id == NULL)
+    return TRUE;
+  stmt = _aisle_store_prepare (store, "SELECT number, name FROM members WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, a->member_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      a->member_number = _aisle_column_dup (stmt, 0);
+      a->member_name = _aisle_column_dup (stmt, 1);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 aisle_sync_cache_list_attention (AisleStore  *store,
                                  GError     **error)
@@ -587,6 +621,13 @@ aisle_sync_cache_list_attention (AisleStore  *store,
     {
       _aisle_store_set_error (store, rc, "listing rejected mutations", error);
       return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      AisleSyncAttention *a = g_ptr_array_index (list, i);
+
+      if (!find_member (store, a, error))
+        return NULL;
     }
   return g_steal_pointer (&list);
 }

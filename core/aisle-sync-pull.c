@@ -22,6 +22,9 @@
 
 #include "aisle-sync-private.h"
 
+/* The GTask source tag of this file's async call. */
+static const char source_tag = 0;
+
 #define AHEAD 2   /* pages fetched and waiting */
 #define GROUP 2   /* pages per transaction */
 
@@ -195,6 +198,7 @@ apply_cb (GObject      *source,
   Pull *p = g_task_get_task_data (task);
   PagesJob *j = g_steal_pointer (&p->job);
   GError *error = NULL;
+  guint64 received = self->rows_received + j->applied;
 
   p->applying = FALSE;
   if (aisle_worker_run_finish (self->worker, result, &error) == NULL)
@@ -203,10 +207,11 @@ apply_cb (GObject      *source,
     {
       self->cursor = j->cursor;
       self->last_mutation_id = j->lmid;
-      _aisle_sync_client_set_rows_received (self, self->rows_received + j->applied);
+
+      /* The total first: a listener of rows-received reads both. */
       _aisle_sync_client_set_rows_total (self, j->remaining >= 0
-                                               ? self->rows_received + (guint64) j->remaining
-                                               : 0);
+                                               ? received + (guint64) j->remaining : 0);
+      _aisle_sync_client_set_rows_received (self, received);
       p->result.last_mutation_id = j->lmid;
       p->result.first_queued = j->first_queued;
       if (!j->more)
@@ -277,7 +282,7 @@ _aisle_sync_pull_async (AisleSyncClient     *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Pull *p = g_new0 (Pull, 1);
 
-  g_task_set_source_tag (task, _aisle_sync_pull_async);
+  g_task_set_source_tag (task, (gpointer) &source_tag);
   g_queue_init (&p->bodies);
   p->fetch_cursor = self->cursor;
   g_task_set_task_data (task, p, (GDestroyNotify) pull_free);

@@ -82,6 +82,10 @@ typedef struct
   char   *message;       /* the hub's reason, as it sent it */
   char   *detail_json;
   gint64  at;
+  /* the member the mutation is about, if the cache knows them (for "open that member") */
+  char   *member_id;
+  char   *member_number;
+  char   *member_name;
 } AisleSyncAttention;
 
 void aisle_sync_attention_free (AisleSyncAttention *self);
