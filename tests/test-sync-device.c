@@ -4,12 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   test-sync-device CACHE pair HUB_URL CODE
+ *   test-sync-device CACHE sync
  *   test-sync-device CACHE work DEV N
  *
  * "work" makes device DEV's mutations 1..N (tests/test-sync-common.c) in random bursts, syncing
  * after each burst. Where it starts is the outbox's highest id ever, which is committed with
  * the mutation itself: a process killed at any point resumes exactly after the last mutation it
  * made durable, never repeating or skipping one. It exits 0 once all N are confirmed by a pull.
+ * "sync" runs one sync cycle (an interrupted initial sync resumes from the stored cursor).
  */
 
 #define G_LOG_DOMAIN "test-sync"
@@ -42,7 +44,7 @@ main (int    argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   if (argc < 3)
     {
-      g_printerr ("usage: %s CACHE pair URL CODE | CACHE work DEV N\n", argv[0]);
+      g_printerr ("usage: %s CACHE pair URL CODE | CACHE sync | CACHE work DEV N\n", argv[0]);
       return 2;
     }
   session = soup_session_new ();
@@ -52,6 +54,16 @@ main (int    argc,
       if (!device_pair (d, argv[3], argv[4], &error) || !device_sync (d, &error))
         {
           g_printerr ("pair: %s\n", error->message);
+          return 1;
+        }
+      device_close (d);
+      return 0;
+    }
+  if (g_str_equal (argv[2], "sync") && argc == 3)
+    {
+      if (!device_sync (d, &error))
+        {
+          g_printerr ("sync: %s\n", error->message);
           return 1;
         }
       device_close (d);
