@@ -94,12 +94,11 @@ show_points (AisleKioskEarnPage *self,
              gint64              points)
 {
   g_autofree char *title = NULL;
+  int n = (int) CLAMP (points, 0, G_MAXINT);
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: points credited for an e-invoice */
-                                        "%" G_GINT64_FORMAT " point added",
-                                        "%" G_GINT64_FORMAT " points added", (gulong) points),
-                           points);
+                                        "%d point added", "%d points added", (gulong) n), n);
   show_result (self, title, NULL);
 }
 

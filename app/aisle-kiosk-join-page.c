@@ -40,7 +40,7 @@ struct _AisleKioskJoinPage
 
   /* Template widgets */
   GtkButton        *cancel_button;
-  GtkFlowBox       *columns;
+  GtkBox           *columns;
   GtkLabel         *error_label;
   AisleKioskKeypad *keypad;
   GtkButton        *join_button;
@@ -644,12 +644,6 @@ aisle_kiosk_join_page_init (AisleKioskJoinPage *self)
     gtk_string_list_append (list, _(months[i]));
   gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (list));
   gtk_label_set_label (self->policy_label, policy_text ());
-
-  /* The flow box only lays the two columns out side by side or stacked: its children are
-   * not items to select or focus. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 }
 
 GtkWidget *

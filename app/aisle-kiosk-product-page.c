@@ -73,13 +73,13 @@ add_stock_line (AisleKioskProductPage *self,
 static char *
 count_text (gint64 available)
 {
-  if (available <= 0)
+  int n = (int) MIN (available, G_MAXINT);
+
+  if (n <= 0)
     return g_strdup (_("out of stock"));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: units in stock */
-                                       "%" G_GINT64_FORMAT " available",
-                                       "%" G_GINT64_FORMAT " available", (gulong) available),
-                          available);
+                                       "%d available", "%d available", (gulong) n), n);
 }
 
 static void

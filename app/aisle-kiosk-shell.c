@@ -630,9 +630,7 @@ aisle_kiosk_shell_reset (AisleKioskShell *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_visible_child (self->stack, self->welcome_page);
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   build_shopper_pages (self);
   load_identity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
