@@ -96,6 +96,7 @@ drill_cb (GObject      *source,
   JsonArray *rows;
   gboolean members;
   g_autofree char *summary = NULL;
+  g_autofree char *number = NULL;
   gint64 count;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -116,6 +117,7 @@ drill_cb (GObject      *source,
   members = g_strcmp0 (json_object_get_string_member_with_default (object, "kind", ""), "members") == 0;
   rows = json_object_get_array_member (object, members ? "members" : "orders");
   count = json_object_get_int_member_with_default (object, "count", 0);
+  number = aisle_chart_format_value (AISLE_CHART_COUNT, (double) count);
   for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
@@ -125,12 +127,10 @@ drill_cb (GObject      *source,
     }
   if (members)
     /* Translators: how many members are behind a figure */
-    summary = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " member", "%" G_GINT64_FORMAT " members",
-                                            (gulong) count), count);
+    summary = g_strdup_printf (g_dngettext (NULL, "%s member", "%s members", (gulong) count), number);
   else
     /* Translators: how many orders are behind a figure */
-    summary = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " order", "%" G_GINT64_FORMAT " orders",
-                                            (gulong) count), count);
+    summary = g_strdup_printf (g_dngettext (NULL, "%s order", "%s orders", (gulong) count), number);
   if (json_object_get_boolean_member_with_default (object, "truncated", FALSE))
     {
       g_autofree char *more = g_strdup_printf (_("%s; the first %u are shown"), summary, DRILL_LIMIT);

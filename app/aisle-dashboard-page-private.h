@@ -63,6 +63,11 @@ struct _AisleDashboardPage
   gboolean           filling_stores;
 };
 
+/* aisle-dashboard-page-charts.c */
+void     _aisle_dashboard_page_charts_init     (AisleDashboardPage *self);
+void     _aisle_dashboard_page_show_charts     (AisleDashboardPage *self,
+                                                JsonObject         *report);
+
 /* aisle-dashboard-page-table.c */
 void     _aisle_dashboard_page_table_class_init (GtkWidgetClass    *widget_class);
 void     _aisle_dashboard_page_table_init      (AisleDashboardPage *self);
