@@ -531,6 +531,80 @@ test_empty (Fixture       *f,
 }
 
 static void
+ingest (Fixture    *f,
+        const char *body)
+{
+  static const char secret[] = "0123456789abcdef0123";   /* the fixture's channel "web" */
+  g_autofree char *signature = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) secret,
+                                                          strlen (secret), body, -1);
+  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/v1/ingest/orders", f->port);
+  g_autofree char *header = g_strdup_printf ("sha256=%s", signature);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Channel", "web");
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Signature", header);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  response = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static gint64
+associate_online (JsonObject *r,
+                  const char *staff_id)
+{
+  JsonArray *associates = json_object_get_array_member (r, "associates");
+
+  for (guint i = 0; i < json_array_get_length (associates); i++)
+    {
+      JsonObject *a = json_array_get_object_element (associates, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "staff_id"), staff_id) == 0)
+        return member_path (a, "online_sales", "amount");
+    }
+  g_assert_not_reached ();
+}
+
+/* An online order arriving by the webhook is in the next report, credited through M1's
+ * binding to S0001; refunded later, it moves from sales to refunds. */
+static void
+test_ingest (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  g_autoptr(JsonNode) refunded_node = NULL;
+  JsonObject *before, *after, *refunded;
+  g_autofree char *paid = NULL;
+  g_autofree char *refund = NULL;
+  gint64 at = taipei (2026, 3, 25, 20, 0, 0);
+
+  seed_fixture (f);
+  before = report (f, NULL, &before_node);
+  paid = g_strdup_printf ("{\"order_id\":\"A1\",\"status\":\"paid\",\"member_id\":\"" MID (1) "\","
+                          "\"total\":5000,\"placed_at\":%" G_GINT64_FORMAT "}", at);
+  ingest (f, paid);
+  after = report (f, NULL, &after_node);
+  g_assert_cmpint (member_path (json_object_get_object_member (after, "totals"), "online", "amount"), ==,
+                   member_path (json_object_get_object_member (before, "totals"), "online", "amount") + 5000);
+  g_assert_cmpint (associate_online (after, "S0001"), ==, associate_online (before, "S0001") + 5000);
+  g_assert_cmpint (member_path (json_object_get_object_member (after, "omo"), "both", "orders"), ==, 4);
+
+  refund = g_strdup_printf ("{\"order_id\":\"A1\",\"status\":\"refunded\",\"member_id\":\"" MID (1) "\","
+                            "\"total\":5000,\"placed_at\":%" G_GINT64_FORMAT "}", at);
+  ingest (f, refund);
+  refunded = report (f, NULL, &refunded_node);
+  g_assert_cmpint (member_path (json_object_get_object_member (refunded, "totals"), "online", "amount"), ==,
+                   member_path (json_object_get_object_member (before, "totals"), "online", "amount"));
+  g_assert_cmpint (member_path (json_object_get_object_member (refunded, "totals"), "refunds", "amount"), ==,
+                   member_path (json_object_get_object_member (before, "totals"), "refunds", "amount") + 5000);
+  g_assert_cmpint (associate_online (refunded, "S0001"), ==, associate_online (before, "S0001"));
+}
+
+static void
 test_auth (Fixture       *f,
            gconstpointer  data)
 {
@@ -560,6 +634,7 @@ main (int   argc,
   ADD ("figures", test_figures);
   ADD ("weeks", test_weeks);
   ADD ("empty", test_empty);
+  ADD ("ingest", test_ingest);
   ADD ("auth", test_auth);
   return g_test_run ();
 }
