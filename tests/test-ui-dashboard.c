@@ -200,6 +200,47 @@ hub_report (Test *test)
   return json_from_string (g_bytes_get_data (body, NULL), &error);
 }
 
+static gboolean
+dialog_filled (gpointer data)
+{
+  GtkWidget **out = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && aisle_test_ui_tree_has_text (window, "orders"))
+        {
+          *out = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The "In-store sales" total opens the orders behind it, as many as the hub counts. */
+static void
+check_drill (Test       *test,
+             JsonObject *report)
+{
+  JsonObject *store = json_object_get_object_member (json_object_get_object_member (report, "totals"), "store");
+  gint64 orders = json_object_get_int_member (store, "orders");
+  g_autofree char *money = aisle_chart_format_value (AISLE_CHART_MONEY, (double) json_object_get_int_member (store, "amount"));
+  g_autofree char *count = aisle_chart_format_value (AISLE_CHART_COUNT, (double) orders);
+  g_autofree char *label = g_strdup_printf ("In-store sales: %s, %s orders. Show the orders", money, count);
+  g_autofree char *summary = g_strdup_printf ("%s orders; the first 200 are shown", count);
+  GtkWidget *tile = aisle_test_ui_find_by_label (GTK_WIDGET (test->page), label);
+  GtkWidget *dialog = NULL;
+
+  g_assert_nonnull (tile);
+  g_assert_cmpint (orders, >, 200);
+  gtk_widget_activate (tile);
+  g_assert_true (aisle_test_ui_wait_until (dialog_filled, &dialog, WAIT_TIMEOUT_MS));
+  g_assert_true (aisle_test_ui_tree_has_text (dialog, summary));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_report (Test          *test,
              gconstpointer  data)
@@ -266,6 +307,8 @@ test_report (Test          *test,
       g_assert_true (found);
     }
   g_assert_cmpfloat (previous, <, G_MAXDOUBLE);
+
+  check_drill (test, json_node_get_object (report));
 }
 
 static void
