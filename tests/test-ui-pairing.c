@@ -8,7 +8,9 @@
  * on the pairing page. A wrong code is refused in words; the right one arrives as a scan (the
  * window's dispatch point, as the camera or a wedge scanner delivers it), pairs, shows the
  * initial sync's progress with a total, and lands past the pairing page with the store's data
- * in the cache. Waits spin the main loop until a condition holds: no timing assertions.
+ * in the cache. A change the hub then refuses shows as a count in the header, one tap from
+ * the list that explains it. Waits spin the main loop until a condition holds: no timing
+ * assertions.
  */
 
 #define G_LOG_DOMAIN "aisle-test"
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "aisle-application.h"
+#include "aisle-attention-dialog.h"
 #include "aisle-store-sqlite.h"
 #include "aisle-test.h"
 #include "aisle-test-ui.h"
@@ -205,6 +208,74 @@ hub_scope_members (PairingTest *test)
 }
 
 static void
+mutated_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(gint64 *) user_data = aisle_sync_client_mutate_finish (AISLE_SYNC_CLIENT (source), result,
+                                                           &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+badge_shown (gpointer data)
+{
+  PairingTest *test = data;
+  GtkWidget *badge = aisle_test_ui_find_by_label (GTK_WIDGET (test->window),
+                                                  "1 change needs attention");
+
+  return badge != NULL && gtk_widget_get_mapped (badge);
+}
+
+static AisleAttentionDialog *
+attention_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AISLE_IS_ATTENTION_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return AISLE_ATTENTION_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_explains (gpointer data)
+{
+  AisleAttentionDialog *dialog = attention_dialog ();
+
+  return dialog != NULL &&
+         aisle_test_ui_tree_has_text (GTK_WIDGET (dialog), "There is no coupon NOPE404.");
+}
+
+/* A refused change: the header's count, one tap, the explanation. */
+static void
+check_attention (PairingTest *test)
+{
+  AisleSyncClient *client = aisle_window_get_sync_client (test->window);
+  gint64 id = 0;
+
+  g_assert_null (aisle_test_ui_find_by_label (GTK_WIDGET (test->window), "1 change needs attention"));
+  aisle_sync_client_mutate_async (client, "coupon.redeem", "{\"code\":\"NOPE404\"}", "S0002", NULL,
+                                  mutated_cb, &id);
+  g_assert_true (aisle_test_ui_wait_until (is_set, &id, WAIT_TIMEOUT_MS));
+  aisle_sync_client_sync_now (client);
+  if (!aisle_test_ui_wait_until (badge_shown, test, WAIT_TIMEOUT_MS))
+    g_error ("a refused change did not show in the header");
+  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "attention-badge");
+  g_signal_emit_by_name (aisle_test_ui_find_by_label (GTK_WIDGET (test->window),
+                                                      "1 change needs attention"), "clicked");
+  if (!aisle_test_ui_wait_until (dialog_explains, NULL, WAIT_TIMEOUT_MS))
+    g_error ("one tap on the count did not open the explained list");
+  gtk_window_destroy (GTK_WINDOW (attention_dialog ()));
+}
+
+static void
 body (PairingTest *test)
 {
   AisleSyncClient *client = aisle_window_get_sync_client (test->window);
@@ -254,6 +325,8 @@ body (PairingTest *test)
   g_assert_cmpint (*members, >, 1000);
   g_assert_cmpint (*members, ==, hub_scope_members (test));
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "pairing-done");
+
+  check_attention (test);
 }
 
 static void
