@@ -45,7 +45,9 @@ struct _AisleKioskJoinPage
   AisleKioskKeypad *keypad;
   GtkButton        *join_button;
   GtkCheckButton   *marketing_check;
-  GtkDropDown      *month_dropdown;
+  GtkLabel         *month_label;
+  GtkButton        *month_next_button;
+  GtkButton        *month_prev_button;
   GtkEntry         *name_entry;
   GtkButton        *phone_back_button;
   GtkEntry         *phone_entry;
@@ -70,6 +72,7 @@ struct _AisleKioskJoinPage
   char             *name;
   gint64            mutation_id;
   gint64            wait_deadline;
+  guint             month;             /* 1-12, 0 not given */
   guint             poll_source;
 };
 
@@ -137,6 +140,40 @@ static void
 on_privacy_toggled_cb (AisleKioskJoinPage *self)
 {
   set_error (self->error_label, NULL);
+}
+
+/* A month stepper rather than a drop-down: two large targets, no popover to dismiss. */
+static const char * const months[] = {
+  /* Translators: no birthday month given */
+  N_("Not given"), N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+  N_("June"), N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+  N_("December"),
+};
+
+static void
+update_month (AisleKioskJoinPage *self)
+{
+  g_autofree char *description = NULL;
+
+  gtk_label_set_label (self->month_label, _(months[self->month]));
+  /* Translators: the accessible description of the month stepper, e.g. "Birthday month: March" */
+  description = g_strdup_printf (_("Birthday month: %s"), _(months[self->month]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+on_month_prev_clicked_cb (AisleKioskJoinPage *self)
+{
+  self->month = (self->month + G_N_ELEMENTS (months) - 1) % G_N_ELEMENTS (months);
+  update_month (self);
+}
+
+static void
+on_month_next_clicked_cb (AisleKioskJoinPage *self)
+{
+  self->month = (self->month + 1) % G_N_ELEMENTS (months);
+  update_month (self);
 }
 
 static void
@@ -375,7 +412,7 @@ enrol_args (AisleKioskJoinPage *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, policy_text (), -1);
-  guint month = gtk_drop_down_get_selected (self->month_dropdown);
+  guint month = self->month;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "member_id");
@@ -598,7 +635,9 @@ aisle_kiosk_join_page_class_init (AisleKioskJoinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, join_button);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, keypad);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, marketing_check);
-  gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, month_next_button);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, month_prev_button);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, phone_back_button);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskJoinPage, phone_entry);
@@ -616,6 +655,8 @@ aisle_kiosk_join_page_class_init (AisleKioskJoinPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_join_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_prev_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_phone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_phone_join_clicked_cb);
@@ -630,20 +671,9 @@ aisle_kiosk_join_page_class_init (AisleKioskJoinPageClass *klass)
 static void
 aisle_kiosk_join_page_init (AisleKioskJoinPage *self)
 {
-  const char *months[] = {
-    /* Translators: no birthday month given */
-    N_("Not given"), N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
-    N_("June"), N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-    N_("December"),
-  };
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    gtk_string_list_append (list, _(months[i]));
-  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (list));
   gtk_label_set_label (self->policy_label, policy_text ());
+  update_month (self);
 }
 
 GtkWidget *

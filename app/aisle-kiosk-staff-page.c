@@ -278,8 +278,19 @@ aisle_kiosk_staff_page_class_init (AisleKioskStaffPageClass *klass)
 static void
 aisle_kiosk_staff_page_init (AisleKioskStaffPage *self)
 {
+  GtkWidget *child;
+  guint buttons = 0;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+
+  /* GTK 4.8's spin button leaves its - and + buttons without names. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->idle_spin)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      buttons++ == 0 ? _("Shorter idle timeout")
+                                                     : _("Longer idle timeout"), -1);
 }
 
 GtkWidget *

@@ -715,6 +715,7 @@ body_manager_exit (KioskTest *test)
   /* A wrong PIN, and an associate with the right one: both stay in the kiosk. */
   enter_pin (test, "S0003", "9999");
   wait_for_label (test, "Wrong staff number or PIN.");
+  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "kiosk-staff");
   g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (test->window), "Kiosk settings"));
   enter_pin (test, "S0001", "1234");
   wait_for_label (test, "Only a store manager can leave kiosk mode.");
