@@ -17,7 +17,7 @@ struct _AisleProfilePage
   GtkWidget             parent_instance;
 
   /* Template widgets */
-  GtkFlowBox           *actions_box;
+  GtkBox               *actions_box;
   AdwAvatar            *avatar;
   GtkButton            *bind_button;
   AdwActionRow         *binding_row;

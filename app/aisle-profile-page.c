@@ -115,6 +115,7 @@ add_placeholder (AisleProfilePage    *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   gtk_widget_add_css_class (row, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   add_row (self, group, row);
 }
 
@@ -216,6 +217,8 @@ show_profile (AisleProfilePage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->tags[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      p->tags[i], -1);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (remove, 48, 48);
       gtk_widget_add_css_class (remove, "flat");
@@ -394,6 +397,11 @@ aisle_profile_page_init (AisleProfilePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->dynamic_rows = g_ptr_array_new ();
+  /* The text inside an entry row is what a screen reader lands on: name it too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->note_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a note"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->tag_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a tag"), -1);
 }
 
 GtkWidget *

@@ -140,6 +140,17 @@ aisle_credit_reason_describe (const char *reason)
   return g_strdup (reason);
 }
 
+static void
+set_label (GtkWidget  *widget,
+           const char *title,
+           const char *subtitle)
+{
+  g_autofree char *text = g_strdup_printf ("%s. %s", title, subtitle != NULL ? subtitle : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
 static GtkWidget *
 make_row (const char *title,
           const char *subtitle)
@@ -151,18 +162,8 @@ make_row (const char *title,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  set_label (row, title, subtitle);
   return row;
-}
-
-static void
-set_label (GtkWidget  *widget,
-           const char *title,
-           const char *subtitle)
-{
-  g_autofree char *text = g_strdup_printf ("%s. %s", title, subtitle != NULL ? subtitle : "");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
 }
 
 GtkWidget *

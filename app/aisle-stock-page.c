@@ -202,8 +202,11 @@ show_lookup (AisleStockPage *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("No stock of this product in this store, nearby or online"));
+      const char *text = _("No stock of this product in this store, nearby or online");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
       adw_preferences_group_add (self->levels_group, row);
       g_ptr_array_add (self->level_rows, row);
     }

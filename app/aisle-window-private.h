@@ -61,6 +61,9 @@ struct _AisleWindow
 void     _aisle_window_show_home_page       (AisleWindow     *self);
 void     _aisle_window_show_member_search   (AisleWindow     *self,
                                              const char      *query);
+void     _aisle_window_explain_code         (AisleWindow     *self,
+                                             AisleCode       *code,
+                                             AisleScanSource  source);
 
 /* aisle-window-tablet.c */
 void     _aisle_window_tablet_add_pages     (AisleWindow     *self);

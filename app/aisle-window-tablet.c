@@ -401,6 +401,76 @@ profile_is_open (AisleWindow *self)
          open_member (self) != NULL;
 }
 
+/* A product of the catalogue opens its stock; a barcode the catalogue does not know is
+ * explained on the scan page instead (an empty stock page would say less). */
+typedef struct
+{
+  AisleWindow     *window;    /* not owned: the job belongs to the window's cancellable */
+  AisleCode       *code;
+  AisleScanSource  source;
+} ProductData;
+
+static void
+product_data_free (ProductData *d)
+{
+  aisle_code_unref (d->code);
+  g_free (d);
+}
+
+static gpointer
+find_product_job (AisleStore    *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return aisle_store_get_product_by_barcode (store, data, error);
+}
+
+static void
+on_product_found_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ProductData *d = user_data;
+  AisleWindow *self = d->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleProduct) product = aisle_worker_run_finish (AISLE_WORKER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      product_data_free (d);
+      return;
+    }
+  if (product != NULL)
+    {
+      show_stock (self);
+      aisle_stock_page_show_product (AISLE_STOCK_PAGE (self->stock_page), product->id);
+    }
+  else
+    {
+      if (!g_error_matches (error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
+        g_warning ("finding a product: %s", error->message);
+      _aisle_window_explain_code (self, d->code, d->source);
+    }
+  product_data_free (d);
+}
+
+static void
+find_product (AisleWindow     *self,
+              AisleCode       *code,
+              AisleScanSource  source)
+{
+  ProductData *d = g_new0 (ProductData, 1);
+
+  d->window = self;
+  d->code = aisle_code_ref (code);
+  d->source = source;
+  aisle_worker_run_async (self->worker, G_PRIORITY_HIGH, find_product_job,
+                          g_strdup (aisle_code_get_product (code)->gtin13), g_free,
+                          (GDestroyNotify) aisle_product_free, self->cancellable,
+                          on_product_found_cb, d);
+}
+
 /* What the tablet does with a code; FALSE leaves it to the scan page (which explains it). */
 gboolean
 _aisle_window_tablet_act_on_code (AisleWindow     *self,
@@ -474,9 +544,7 @@ _aisle_window_tablet_act_on_code (AisleWindow     *self,
     case AISLE_CODE_KIND_PRODUCT:
       if (!aisle_code_is_valid (code))
         return FALSE;
-      show_stock (self);
-      aisle_stock_page_show_barcode (AISLE_STOCK_PAGE (self->stock_page),
-                                     aisle_code_get_product (code)->gtin13);
+      find_product (self, code, source);
       return TRUE;
 
     default:

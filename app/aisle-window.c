@@ -475,6 +475,18 @@ act_on_code (AisleWindow     *self,
     }
 
   /* Everything else (and unusable member codes) is shown in words on the scan page. */
+  _aisle_window_explain_code (self, code, source);
+}
+
+/* Says on the scan page what @code is (shown at once for a wedge scan, which arrives on any
+ * page; the camera and typed codes come from the scan page itself). */
+void
+_aisle_window_explain_code (AisleWindow     *self,
+                            AisleCode       *code,
+                            AisleScanSource  source)
+{
+  if (self->scan_page == NULL)
+    return;
   aisle_scan_page_show_code (AISLE_SCAN_PAGE (self->scan_page), code, source);
   if (source == AISLE_SCAN_SOURCE_WEDGE)
     show_scan_page (self);

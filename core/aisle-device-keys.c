@@ -8,7 +8,7 @@
  * cards this device signs verify against its own. Known gap: the pairing answer also lists the
  * other devices' public keys (docs/api.md, /v1/pair), but the client does not keep them and a
  * pull does not carry devices, so an offline card signed by a kiosk is "unknown key" on a
- * tablet until the hub syncs device keys (see the tablet section of docs/architecture.md).
+ * tablet until the hub syncs device keys (docs/api.md, "Staff tablet", lists this gap).
  */
 
 #define G_LOG_DOMAIN "aisle-sync"
