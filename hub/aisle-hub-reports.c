@@ -80,8 +80,12 @@ drill_is (Report     *r,
           ...)
 {
   g_autofree char *figure = NULL;
+  const char *percent = strchr (format, '%');
   va_list args;
 
+  /* most candidates differ in their literal start ("sales/" against "segment/"): no printf */
+  if (strncmp (format, r->drill->figure, percent != NULL ? (gsize) (percent - format) : strlen (format) + 1) != 0)
+    return FALSE;
   va_start (args, format);
   figure = g_strdup_vprintf (format, args);
   va_end (args);
@@ -290,6 +294,121 @@ parse_channel (const char *text)
   return text[0] == 's' ? REPORT_STORE : text[0] == 'a' ? REPORT_APP : REPORT_ONLINE;
 }
 
+static gboolean
+purchase_before (const Purchase *a,
+                 const Purchase *b)
+{
+  return a->at < b->at || (a->at == b->at && a->rowid < b->rowid);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* Recency and frequency at @t, from the purchases in the year before it. */
+static ReportSegment
+segment_at (Report         *r,
+            const Purchase *first,
+            guint           n,
+            gint64          t)
+{
+  guint count = 0;
+  gint64 last = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (first[i].at >= t - r->lost_s && first[i].at < t)
+      {
+        count++;
+        last = first[i].at;
+      }
+  if (count == 0)
+    return SEGMENT_NONE;
+  if (t - last >= r->sleeping_s)
+    return SEGMENT_LOST;
+  if (t - last >= r->active_s)
+    return SEGMENT_SLEEPING;
+  return count == 1 ? SEGMENT_NEW : SEGMENT_ACTIVE;
+}
+
+/* One member's purchases, in time order. */
+static void
+add_member (Builder         *b,
+            const char      *member,
+            const Purchase  *first,
+            guint            n,
+            ReportAssociate *bound)
+{
+  Report *r = &b->report;
+  ReportSegment before = segment_at (r, first, n, r->query->from);
+  ReportSegment now = segment_at (r, first, n, r->query->to);
+  guint store = 0, online = 0;
+  gint64 spend = 0;
+  const Purchase *previous = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Purchase *p = &first[i];
+
+      if (p->at < r->query->from)
+        continue;
+      if (p->channel == REPORT_STORE)
+        store++;
+      else
+        online++;
+      spend += p->total;
+      if (previous != NULL)
+        {
+          double days = (double) (p->at - previous->at) / DAY;
+          guint m = find_start (&g_array_index (r->months, ReportMonth, 0).start,
+                                sizeof (ReportMonth), r->months->len, p->at);
+          ReportMonth *month = &g_array_index (r->months, ReportMonth, m);
+
+          g_array_append_val (r->gaps, days);
+          g_array_append_val (month->gaps, days);
+          drill_order (r, p->rowid, "repurchase");
+          drill_order (r, p->rowid, "repurchase/%" G_GINT64_FORMAT, month->start);
+        }
+      previous = p;
+    }
+
+  if (store + online > 0)
+    {
+      ReportOmo omo = store > 0 && online > 0 ? OMO_BOTH : store > 0 ? OMO_STORE_ONLY : OMO_ONLINE_ONLY;
+      ReportAssociate *a = bound;
+
+      r->omo[omo].members++;
+      r->omo[omo].orders += store + online;
+      r->omo[omo].spend += spend;
+      drill_member (r, member, "omo/%s", _report_omo_names[omo]);
+      if (a != NULL)
+        {
+          a->bound_buyers++;
+          drill_member (r, member, "associate/%s/bound_buyers", a->staff_id);
+          if (store + online >= 2)
+            {
+              a->bound_repeat++;
+              drill_member (r, member, "associate/%s/bound_repeat", a->staff_id);
+            }
+        }
+    }
+
+  if (before == SEGMENT_NONE && now == SEGMENT_NONE)
+    return;
+  r->segments_before[before]++;
+  r->segments_now[now]++;
+  r->moves[before][now]++;
+  if (now != SEGMENT_NONE)
+    drill_member (r, member, "segment/%s", _report_segment_names[now]);
+  if (before != SEGMENT_NONE)
+    drill_member (r, member, "segment_before/%s", _report_segment_names[before]);
+  drill_member (r, member, "move/%s/%s", _report_segment_names[before], _report_segment_names[now]);
+}
+
 /* One order of the store (rung up here, or online/app and credited here) at the walk's row:
  * its sales figures. Returns whether it is a purchase to add to its member's. */
 static gboolean
@@ -387,12 +506,6 @@ compare_members (const char *a,
     return (a != NULL) - (b != NULL);
   return strcmp (a, b);
 }
-
-static gboolean
-purchase_before (const Purchase *a,
-                 const Purchase *b);
-static void add_member (Builder *b, const char *member, const Purchase *first, guint n,
-                        ReportAssociate *bound);
 
 /* Adds up the rows of @walk for @member (NULL: anonymous orders), appending its purchases in
  * time order to @out; leaves the walk on the next member's first row. */
@@ -545,121 +658,6 @@ out:
   return ok;
 }
 
-static gboolean
-purchase_before (const Purchase *a,
-                 const Purchase *b)
-{
-  return a->at < b->at || (a->at == b->at && a->rowid < b->rowid);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-/* Recency and frequency at @t, from the purchases in the year before it. */
-static ReportSegment
-segment_at (Report         *r,
-            const Purchase *first,
-            guint           n,
-            gint64          t)
-{
-  guint count = 0;
-  gint64 last = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (first[i].at >= t - r->lost_s && first[i].at < t)
-      {
-        count++;
-        last = first[i].at;
-      }
-  if (count == 0)
-    return SEGMENT_NONE;
-  if (t - last >= r->sleeping_s)
-    return SEGMENT_LOST;
-  if (t - last >= r->active_s)
-    return SEGMENT_SLEEPING;
-  return count == 1 ? SEGMENT_NEW : SEGMENT_ACTIVE;
-}
-
-/* One member's purchases, in time order. */
-static void
-add_member (Builder         *b,
-            const char      *member,
-            const Purchase  *first,
-            guint            n,
-            ReportAssociate *bound)
-{
-  Report *r = &b->report;
-  ReportSegment before = segment_at (r, first, n, r->query->from);
-  ReportSegment now = segment_at (r, first, n, r->query->to);
-  guint store = 0, online = 0;
-  gint64 spend = 0;
-  const Purchase *previous = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const Purchase *p = &first[i];
-
-      if (p->at < r->query->from)
-        continue;
-      if (p->channel == REPORT_STORE)
-        store++;
-      else
-        online++;
-      spend += p->total;
-      if (previous != NULL)
-        {
-          double days = (double) (p->at - previous->at) / DAY;
-          guint m = find_start (&g_array_index (r->months, ReportMonth, 0).start,
-                                sizeof (ReportMonth), r->months->len, p->at);
-          ReportMonth *month = &g_array_index (r->months, ReportMonth, m);
-
-          g_array_append_val (r->gaps, days);
-          g_array_append_val (month->gaps, days);
-          drill_order (r, p->rowid, "repurchase");
-          drill_order (r, p->rowid, "repurchase/%" G_GINT64_FORMAT, month->start);
-        }
-      previous = p;
-    }
-
-  if (store + online > 0)
-    {
-      ReportOmo omo = store > 0 && online > 0 ? OMO_BOTH : store > 0 ? OMO_STORE_ONLY : OMO_ONLINE_ONLY;
-      ReportAssociate *a = bound;
-
-      r->omo[omo].members++;
-      r->omo[omo].orders += store + online;
-      r->omo[omo].spend += spend;
-      drill_member (r, member, "omo/%s", _report_omo_names[omo]);
-      if (a != NULL)
-        {
-          a->bound_buyers++;
-          drill_member (r, member, "associate/%s/bound_buyers", a->staff_id);
-          if (store + online >= 2)
-            {
-              a->bound_repeat++;
-              drill_member (r, member, "associate/%s/bound_repeat", a->staff_id);
-            }
-        }
-    }
-
-  if (before == SEGMENT_NONE && now == SEGMENT_NONE)
-    return;
-  r->segments_before[before]++;
-  r->segments_now[now]++;
-  r->moves[before][now]++;
-  if (now != SEGMENT_NONE)
-    drill_member (r, member, "segment/%s", _report_segment_names[now]);
-  if (before != SEGMENT_NONE)
-    drill_member (r, member, "segment_before/%s", _report_segment_names[before]);
-  drill_member (r, member, "move/%s/%s", _report_segment_names[before], _report_segment_names[now]);
-}
-
 static int
 compare_associates (gconstpointer a,
                     gconstpointer b)
@@ -806,51 +804,4 @@ _aisle_hub_sqlite_store_report (AisleHubDb                *db,
                                 GError                   **error)
 {
   return aisle_hub_sqlite_store_report ((AisleHubSqlite *) db, query, error);
-}
-
-/* --- upkeep -------------------------------------------------------------------------------- */
-
-gboolean
-aisle_hub_reports_note_enrolment (AisleHubSqlite  *hub,
-                                  const char      *member_id,
-                                  const char      *staff_id,
-                                  GError         **error)
-{
-  g_auto(AisleStmt) stmt = NULL;
-
-  if (staff_id == NULL)
-    return TRUE;
-  stmt = aisle_store_prepare_cached (hub->store,
-                                     "UPDATE member_enrolments SET staff_id = ?2 "
-                                     "WHERE member_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  aisle_sqlite_bind_text (stmt, 1, member_id);
-  aisle_sqlite_bind_text (stmt, 2, staff_id);
-  return aisle_hub_step (hub, stmt, error);
-}
-
-/* The demo's members enrolled on a tablet were signed up by one of their home store's
- * associates (picked by member row, so the same seed gives the same figures); kiosk and
- * phone sign-ups were self-service. */
-gboolean
-aisle_hub_reports_after_seed (AisleHubSqlite  *hub,
-                              GError         **error)
-{
-  return aisle_hub_exec (hub,
-                         "INSERT OR IGNORE INTO member_enrolments (member_id, store_id, at) "
-                         "  SELECT id, home_store_id, enrolled_at FROM members "
-                         "   WHERE home_store_id IS NOT NULL;"
-                         "CREATE TEMP TABLE seed_associates AS "
-                         "  SELECT store_id, id AS staff_id, "
-                         "         row_number () OVER (PARTITION BY store_id ORDER BY id) - 1 AS n, "
-                         "         count (*) OVER (PARTITION BY store_id) AS count "
-                         "    FROM staff WHERE role = 'associate' AND active = 1;"
-                         "UPDATE member_enrolments AS e SET staff_id = a.staff_id "
-                         "  FROM members m, seed_associates a "
-                         " WHERE m.id = e.member_id AND a.store_id = e.store_id "
-                         "   AND a.n = m.rid % a.count AND e.staff_id IS NULL "
-                         "   AND (SELECT channel FROM member_consents c WHERE c.member_id = m.id "
-                         "         ORDER BY seq LIMIT 1) = 'tablet';"
-                         "DROP TABLE seed_associates;", error);
 }
