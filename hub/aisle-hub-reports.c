@@ -681,7 +681,8 @@ report_init (Builder                   *b,
 
   b->hub = hub;
   r->query = query;
-  if (query->from >= query->to || query->to - query->from > (gint64) MAX_PERIOD_DAYS * DAY)
+  if (query->from < 0 || query->to > AISLE_HUB_REPORT_MAX_TIME || query->from >= query->to ||
+      query->to - query->from > (gint64) MAX_PERIOD_DAYS * DAY)
     {
       g_set_error (error, AISLE_ERROR, AISLE_ERROR_INVALID,
                    "the period must end after it starts and last at most %d days",

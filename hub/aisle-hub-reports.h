@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* The latest time a period may end: 1 January 3000 (GDateTime stops at the year 9999). */
+#define AISLE_HUB_REPORT_MAX_TIME G_GINT64_CONSTANT (32503680000)
+
 typedef enum
 {
   AISLE_HUB_REPORT_BUCKET_AUTO,     /* day up to 62 days, week up to 190, else month */

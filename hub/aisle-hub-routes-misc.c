@@ -278,8 +278,8 @@ aisle_hub_route_reports (AisleHubRequest *request)
   ReportArgs *args;
 
   if (store == NULL || *store == '\0' || from == NULL || to == NULL ||
-      !g_ascii_string_to_signed (from, 10, 0, G_MAXINT64 / 2, &query.from, NULL) ||
-      !g_ascii_string_to_signed (to, 10, 0, G_MAXINT64 / 2, &query.to, NULL) ||
+      !g_ascii_string_to_signed (from, 10, 0, AISLE_HUB_REPORT_MAX_TIME, &query.from, NULL) ||
+      !g_ascii_string_to_signed (to, 10, 0, AISLE_HUB_REPORT_MAX_TIME, &query.to, NULL) ||
       !aisle_hub_report_bucket_parse (bucket, &query.bucket) ||
       (figure != NULL && (!g_utf8_validate (figure, -1, NULL) || strlen (figure) > 200)) ||
       (limit != NULL && !g_ascii_string_to_unsigned (limit, 10, 1, 10000, &limit_value, NULL)))

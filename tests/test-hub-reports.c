@@ -528,6 +528,9 @@ test_empty (Fixture       *f,
   /* a period that ends before it starts */
   g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE01", to, from, NULL, NULL), ==, 400);
   g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE01", from, to, "&bucket=year", NULL), ==, 400);
+  /* beyond what a calendar can say */
+  g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE01", G_GINT64_CONSTANT (999999999999999),
+                                G_GINT64_CONSTANT (1000000000000000), NULL, NULL), ==, 400);
 }
 
 static void
