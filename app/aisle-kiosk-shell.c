@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aisle-application.h"
 #include "aisle-kiosk-card-page.h"
 #include "aisle-kiosk-earn-page.h"
 #include "aisle-kiosk-join-page.h"
@@ -284,6 +285,21 @@ on_code_scanned_cb (AisleKioskShell *self,
     }
 }
 
+/* The application's settings object: it knows the uninstalled build's schema source. */
+static void
+bind_settings (AisleKioskShell *self)
+{
+  GtkApplication *app;
+
+  if (self->settings != NULL || self->window == NULL)
+    return;
+  app = gtk_window_get_application (GTK_WINDOW (self->window));
+  if (!AISLE_IS_APPLICATION (app))
+    return;
+  self->settings = g_object_ref (aisle_application_get_settings (AISLE_APPLICATION (app)));
+  g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
+}
+
 static void
 on_window_notify_worker_cb (AisleKioskShell *self)
 {
@@ -301,6 +317,10 @@ aisle_kiosk_shell_constructed (GObject *object)
 
   if (self->window != NULL)
     {
+      /* The window gets its application after it is constructed (and builds us then). */
+      g_signal_connect_object (self->window, "notify::application",
+                               G_CALLBACK (bind_settings), self, G_CONNECT_SWAPPED);
+      bind_settings (self);
       g_signal_connect_object (self->window, "code-scanned", G_CALLBACK (on_code_scanned_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->window, "notify::worker",
@@ -476,8 +496,6 @@ aisle_kiosk_shell_init (AisleKioskShell *self)
   self->idle_timeout = 45;
   self->countdown = AISLE_KIOSK_COUNTDOWN;
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
 
   /* Capture phase: every touch counts as presence, whichever widget takes it. */
   controller = gtk_event_controller_legacy_new ();
@@ -519,6 +537,15 @@ aisle_kiosk_shell_get_worker (AisleKioskShell *self)
   g_return_val_if_fail (AISLE_IS_KIOSK_SHELL (self), NULL);
 
   return self->window != NULL ? aisle_window_get_worker (self->window) : NULL;
+}
+
+/* The application's settings, or %NULL without an application (some tests). */
+GSettings *
+aisle_kiosk_shell_get_settings (AisleKioskShell *self)
+{
+  g_return_val_if_fail (AISLE_IS_KIOSK_SHELL (self), NULL);
+
+  return self->settings;
 }
 
 AisleSyncClient *

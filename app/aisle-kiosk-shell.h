@@ -27,6 +27,7 @@ GtkWidget                *aisle_kiosk_shell_new             (AisleWindow     *wi
 AisleWindow              *aisle_kiosk_shell_get_window      (AisleKioskShell *self);
 AisleWorker              *aisle_kiosk_shell_get_worker      (AisleKioskShell *self);
 AisleSyncClient          *aisle_kiosk_shell_get_sync_client (AisleKioskShell *self);
+GSettings                *aisle_kiosk_shell_get_settings    (AisleKioskShell *self);
 const AisleKioskIdentity *aisle_kiosk_shell_get_identity    (AisleKioskShell *self);
 GCancellable             *aisle_kiosk_shell_get_cancellable (AisleKioskShell *self);
 const char               *aisle_kiosk_shell_get_page_name   (AisleKioskShell *self);

@@ -42,9 +42,8 @@ struct _AisleKioskStaffPage
   /* Borrowed */
   AisleKioskShell *shell;
 
-  /* Owned */
-  GSettings       *settings;
   gboolean         checking;
+  gboolean         bound;
 };
 
 G_DEFINE_FINAL_TYPE (AisleKioskStaffPage, aisle_kiosk_staff_page, GTK_TYPE_WIDGET)
@@ -85,8 +84,13 @@ show_settings (AisleKioskStaffPage *self)
   adw_action_row_set_subtitle (self->store_row, store != NULL ? store : _("Not paired yet"));
   adw_action_row_set_subtitle (self->hub_row, identity != NULL && identity->hub_url != NULL
                                ? identity->hub_url : _("Not paired yet"));
-  g_settings_bind (self->settings, "idle-timeout", self->idle_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  if (aisle_kiosk_shell_get_settings (self->shell) != NULL && !self->bound)
+    {
+      g_settings_bind (aisle_kiosk_shell_get_settings (self->shell), "idle-timeout",
+                       self->idle_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+      self->bound = TRUE;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), self->bound);
   gtk_stack_set_visible_child_name (self->stack, "settings");
 }
 
@@ -240,7 +244,6 @@ aisle_kiosk_staff_page_dispose (GObject *object)
   AisleKioskStaffPage *self = AISLE_KIOSK_STAFF_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_KIOSK_STAFF_PAGE);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (aisle_kiosk_staff_page_parent_class)->dispose (object);
 }
@@ -282,7 +285,6 @@ aisle_kiosk_staff_page_init (AisleKioskStaffPage *self)
   guint buttons = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
 
   /* GTK 4.8's spin button leaves its - and + buttons without names. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->idle_spin)); child != NULL;

@@ -555,6 +555,7 @@ static void
 body_idle_form (KioskTest *test)
 {
   GtkWidget *window = GTK_WIDGET (test->window);
+  guint timeout = 0;
 
   click (window, "Join");
   wait_for_page (test, "join");
@@ -563,6 +564,13 @@ body_idle_form (KioskTest *test)
                                TRUE);
   g_assert_true (aisle_test_ui_tree_has_text (window, "李大同"));
 
+  /* The timeout follows the `idle-timeout` setting (45 s by default)... */
+  g_object_get (shell (test), "idle-timeout", &timeout, NULL);
+  g_assert_cmpuint (timeout, ==, 45);
+  g_settings_set_uint (aisle_application_get_settings (test->app), "idle-timeout", 20);
+  g_object_get (shell (test), "idle-timeout", &timeout, NULL);
+  g_assert_cmpuint (timeout, ==, 20);
+  /* ... which cannot go below 15 s: the test shortens it on the shell itself. */
   g_object_set (shell (test), "countdown", 1, "idle-timeout", 1, NULL);
   aisle_kiosk_shell_poke (shell (test));
   wait_for_page (test, "welcome");
@@ -726,6 +734,10 @@ body_manager_exit (KioskTest *test)
   enter_pin (test, "S0003", "1234");
   wait_for_label (test, "台北信義店 (TPE01)");
   g_assert_true (gtk_widget_get_mapped (find (page (test, "staff"), "Exit kiosk mode")));
+  /* The idle timeout is the application's setting. */
+  g_assert_true (gtk_widget_is_sensitive (find (page (test, "staff"), "Idle timeout in seconds")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find (page (test, "staff"),
+                                                                       "Idle timeout in seconds"))), ==, 45);
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "kiosk-settings");
 
   click (page (test, "staff"), "Exit kiosk mode");
