@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "aisle-application.h"
@@ -43,6 +44,7 @@ struct _KioskTest
   gboolean          ran;
   char             *invoice;    /* a real e-invoice left code of one of "our" sellers */
   char             *foreign_invoice;   /* one of another seller */
+  gboolean          offline;    /* the hub is down while the application runs */
 };
 
 /* --- set-up: a hub with a product, a paired kiosk cache ---------------------------------- */
@@ -178,7 +180,7 @@ window_synced (gpointer data)
       aisle_window_get_loading (test->window))
     return FALSE;
   client = aisle_window_get_sync_client (test->window);
-  return client != NULL && aisle_sync_client_get_online (client) &&
+  return client != NULL && (test->offline || aisle_sync_client_get_online (client)) &&
          !aisle_sync_client_get_syncing (client) &&
          aisle_kiosk_shell_get_identity (AISLE_KIOSK_SHELL (aisle_window_get_page (test->window, "kiosk"))) != NULL;
 }
@@ -435,7 +437,9 @@ read_enrolled (AisleStore    *store,
 
 /* A tablet of the same store pairs afresh and pulls: the member and the consents arrive. */
 static void
-check_on_tablet (KioskTest *test)
+check_on_tablet (KioskTest  *test,
+                 const char *name,
+                 const char *phone)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (test->hub.dir, "tablet.db", NULL);
@@ -448,10 +452,10 @@ check_on_tablet (KioskTest *test)
   g_assert_no_error (error);
   g_assert_true (device_sync (tablet, &error));
   g_assert_no_error (error);
-  enrolled = device_run (tablet, read_enrolled, (gpointer) SHOPPER_PHONE, &error);
+  enrolled = device_run (tablet, read_enrolled, (gpointer) phone, &error);
   g_assert_no_error (error);
   g_assert_nonnull (enrolled->member);
-  g_assert_cmpstr (enrolled->member->name, ==, SHOPPER_NAME);
+  g_assert_cmpstr (enrolled->member->name, ==, name);
   g_assert_nonnull (enrolled->member->number);
   g_assert_cmpstr (enrolled->member->home_branch_id, ==, "TPE01");
   g_assert_nonnull (enrolled->consent);
@@ -497,6 +501,20 @@ body_enrol (KioskTest *test)
   /* Marketing consent is left as it starts: unticked. */
   g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "Send me offers and news (optional)")));
 
+  /* Join on the phone instead: a QR code with the signed enrolment link; back again, the
+   * form still holds what was typed. */
+  click (page (test, "join"), "Join on your phone");
+  {
+    GtkWidget *qr = find (page (test, "join"), "Enrolment code for your phone");
+    GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (qr));
+
+    g_assert_true (gtk_widget_get_mapped (qr));
+    g_assert_nonnull (paintable);
+    g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >=, 200);
+  }
+  click (page (test, "join"), "Back to the form");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Name")), ==, SHOPPER_NAME);
+
   click (page (test, "join"), "Join now");
   wait_for_page (test, "card");
   wait_for_label (test, "Welcome, " SHOPPER_NAME "!");
@@ -505,7 +523,7 @@ body_enrol (KioskTest *test)
   g_assert_true (gtk_widget_get_visible (find (page (test, "card"), "Your member card code")));
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-card");
 
-  check_on_tablet (test);
+  check_on_tablet (test, SHOPPER_NAME, SHOPPER_PHONE);
 
   /* Earn points with a real e-invoice, then try it again. */
   click (page (test, "card"), "Earn points with an e-invoice");
@@ -633,6 +651,59 @@ test_known_phone (KioskTest     *test,
     g_assert_no_error (error);
   }
   run_kiosk (test, body_known_phone);
+}
+
+/* --- joining offline ----------------------------------------------------------------------- */
+
+static void
+body_offline (KioskTest *test)
+{
+  click (GTK_WIDGET (test->window), "Join");
+  wait_for_page (test, "join");
+  fill_join_form (test, "吳建國", "0955666777");
+  click (page (test, "join"), "Join now");
+  wait_for_page (test, "card");
+  wait_for_label (test, "Welcome, 吳建國!");
+  wait_for_label (test, "Your member number will be assigned when the kiosk is online.");
+  /* The card is signed by the kiosk's own key, without the hub. */
+  g_assert_true (gtk_widget_get_visible (find (page (test, "card"), "Your member card code")));
+}
+
+static gpointer
+point_at_hub (AisleStore    *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return GINT_TO_POINTER (aisle_store_set_sync_state (store, AISLE_SYNC_KEY_HUB_URL, data, error));
+}
+
+static void
+test_offline (KioskTest     *test,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  stop_hub (&test->hub, SIGTERM);
+  test->offline = TRUE;
+  run_kiosk (test, body_offline);
+
+  /* The hub is back (on a new port): the queued enrolment goes through, and a tablet of the
+   * store pulls the member with the number the hub assigned. */
+  start_hub (&test->hub);
+  url = g_strdup_printf ("http://127.0.0.1:%u", test->hub.port);
+  {
+    g_autoptr(Device) kiosk = device_open (test->cache_path, test->hub.session);
+
+    g_assert_true (GPOINTER_TO_INT (device_run (kiosk, point_at_hub, url, &error)));
+    g_assert_no_error (error);
+    device_close (g_steal_pointer (&kiosk));
+    kiosk = device_open (test->cache_path, test->hub.session);
+    g_assert_true (device_sync (kiosk, &error));
+    g_assert_no_error (error);
+  }
+  check_on_tablet (test, "吳建國", "0955666777");
 }
 
 /* --- check a product by a scanned barcode ---------------------------------------------------- */
@@ -775,6 +846,7 @@ static const UiTest ui_tests[] = {
   { "/aisle/app/kiosk/enrol", test_enrol },
   { "/aisle/app/kiosk/idle-clears-form", test_idle_form },
   { "/aisle/app/kiosk/known-phone", test_known_phone },
+  { "/aisle/app/kiosk/offline", test_offline },
   { "/aisle/app/kiosk/product", test_product },
   { "/aisle/app/kiosk/manager-exit", test_manager_exit },
 };
