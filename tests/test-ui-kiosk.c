@@ -17,401 +17,10 @@
 #include <signal.h>
 #include <string.h>
 
-#include "aisle-application.h"
-#include "aisle-kiosk-shell.h"
 #include "aisle-store-kiosk.h"
 #include "aisle-test.h"
 #include "aisle-test-ui.h"
-#include "aisle-window.h"
-#include "test-hub-fixture.h"
-#include "test-sync-common.h"
-
-#define WAIT_TIMEOUT_MS 30000
-#define PRODUCT_BARCODE "4006381333931"
-#define SHOPPER_NAME "張小華"
-#define SHOPPER_PHONE "0987654321"
-
-typedef struct _KioskTest KioskTest;
-typedef void (*TestBody) (KioskTest *test);
-
-struct _KioskTest
-{
-  Fixture           hub;
-  char             *cache_path;
-  AisleApplication *app;
-  AisleWindow      *window;     /* weak */
-  TestBody          body;
-  gboolean          ran;
-  char             *invoice;    /* a real e-invoice left code of one of "our" sellers */
-  char             *foreign_invoice;   /* one of another seller */
-  gboolean          offline;    /* the hub is down while the application runs */
-};
-
-/* --- set-up: a hub with a product, a paired kiosk cache ---------------------------------- */
-
-static void
-seed_product (KioskTest *test)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AisleStore) store = aisle_store_open (test->hub.db, AISLE_STORE_OPEN_NONE, &error);
-  g_autoptr(AisleProduct) product = aisle_product_new ();
-  const struct { const char *location; gint64 on_hand; gint64 reserved; } stock[] = {
-    { "TPE01", 5, 0 }, { "TPE02", 4, 1 }, { AISLE_LOCATION_ONLINE, 12, 0 },
-  };
-
-  g_assert_no_error (error);
-  product->id = g_strdup ("SKU-TEA-01");
-  product->name = g_strdup ("高山烏龍茶 150g");
-  product->brand = g_strdup ("Aisle Tea");
-  product->category = g_strdup ("tea");
-  product->price = 45000;
-  product->barcodes = g_strsplit (PRODUCT_BARCODE, ",", -1);
-  g_assert_true (aisle_store_upsert_product (store, product, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (stock); i++)
-    {
-      g_autoptr(AisleStock) s = aisle_stock_new ();
-
-      s->product_id = g_strdup (product->id);
-      s->location_id = g_strdup (stock[i].location);
-      s->on_hand = stock[i].on_hand;
-      s->reserved = stock[i].reserved;
-      s->updated_at = 1767225600;
-      g_assert_true (aisle_store_set_stock (store, s, &error));
-      g_assert_no_error (error);
-    }
-}
-
-/* Two real e-invoices from shared/testdata with different sellers; the first seller becomes
- * one of "our" sellers on the hub. */
-static gboolean
-pick_invoices (KioskTest *test)
-{
-  g_autofree char *path = aisle_test_data_path ("einvoice/public-strings.tsv");
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *seller = NULL;
-
-  if (path == NULL)
-    return FALSE;
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 1; lines[i] != NULL && test->foreign_invoice == NULL; i++)
-    {
-      const char *tab = strchr (lines[i], '\t');
-      g_autoptr(AisleCode) code = NULL;
-      const AisleEInvoice *invoice;
-
-      if (tab == NULL)
-        continue;
-      code = aisle_codes_classify_text (tab + 1, NULL);
-      if (aisle_code_get_kind (code) != AISLE_CODE_KIND_EINVOICE || !aisle_code_is_valid (code))
-        continue;
-      invoice = aisle_code_get_einvoice (code);
-      if (invoice->total_amount < 20)
-        continue;
-      if (test->invoice == NULL)
-        {
-          test->invoice = g_strdup (tab + 1);
-          seller = g_strdup (invoice->seller_id);
-        }
-      else if (g_strcmp0 (invoice->seller_id, seller) != 0)
-        test->foreign_invoice = g_strdup (tab + 1);
-    }
-  g_assert_nonnull (test->invoice);
-  g_assert_nonnull (test->foreign_invoice);
-  g_free (admin (&test->hub, NULL, "setting", "set", "own_seller_ids", seller, NULL));
-  return TRUE;
-}
-
-static void
-pair_kiosk (KioskTest *test)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = admin (&test->hub, NULL, "pair-code", "TPE01", "kiosk", NULL);
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", test->hub.port);
-  g_autoptr(Device) device = device_open (test->cache_path, test->hub.session);
-
-  g_assert_true (device_pair (device, url, g_strstrip (code), &error));
-  g_assert_no_error (error);
-  g_assert_true (device_sync (device, &error));
-  g_assert_no_error (error);
-}
-
-static void
-test_set_up (KioskTest *test)
-{
-  aisle_test_ui_restore_data_dirs ();
-  setup (&test->hub, NULL);
-  /* Real invoices are years old: let the hub take them, and make points countable. */
-  g_free (admin (&test->hub, NULL, "setting", "set", "invoice_max_age_days", "100000", NULL));
-  g_free (admin (&test->hub, NULL, "setting", "set", "earn_per_point.invoice", "1000", NULL));
-  seed_product (test);
-  test->cache_path = g_build_filename (test->hub.dir, "kiosk.db", NULL);
-  pair_kiosk (test);
-  test->app = aisle_application_new (G_APPLICATION_NON_UNIQUE);
-  aisle_application_set_cache_path (test->app, test->cache_path);
-}
-
-static void
-test_tear_down (KioskTest *test)
-{
-  g_assert_null (test->window);
-  aisle_test_ui_spin ();
-  g_clear_object (&test->app);
-  aisle_test_ui_spin ();
-  teardown (&test->hub, NULL);
-  g_clear_pointer (&test->cache_path, g_free);
-  g_clear_pointer (&test->invoice, g_free);
-  g_clear_pointer (&test->foreign_invoice, g_free);
-}
-
-/* --- running the application ------------------------------------------------------------- */
-
-static gboolean
-window_synced (gpointer data)
-{
-  KioskTest *test = data;
-  AisleSyncClient *client;
-
-  if (test->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (test->window)) ||
-      aisle_window_get_loading (test->window))
-    return FALSE;
-  client = aisle_window_get_sync_client (test->window);
-  return client != NULL && (test->offline || aisle_sync_client_get_online (client)) &&
-         !aisle_sync_client_get_syncing (client) &&
-         aisle_kiosk_shell_get_identity (AISLE_KIOSK_SHELL (aisle_window_get_page (test->window, "kiosk"))) != NULL;
-}
-
-static void
-on_activate_cb (GApplication *app,
-                KioskTest    *test)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (AISLE_IS_WINDOW (window));
-  g_set_weak_pointer (&test->window, AISLE_WINDOW (window));
-  if (!aisle_test_ui_wait_until (window_synced, test, WAIT_TIMEOUT_MS))
-    g_error ("the kiosk never synced with the hub");
-  g_assert_cmpstr (aisle_window_get_page_name (test->window), ==, "kiosk");
-
-  test->body (test);
-  test->ran = TRUE;
-  if (test->window != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-}
-
-static void
-run_kiosk (KioskTest *test,
-           TestBody   body)
-{
-  int status;
-
-  aisle_application_set_mode (test->app, AISLE_MODE_KIOSK);
-  test->body = body;
-  g_signal_connect_after (test->app, "activate", G_CALLBACK (on_activate_cb), test);
-  status = g_application_run (G_APPLICATION (test->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test->ran);
-  g_assert_null (test->window);
-}
-
-/* --- helpers ------------------------------------------------------------------------------ */
-
-static AisleKioskShell *
-shell (KioskTest *test)
-{
-  return AISLE_KIOSK_SHELL (aisle_window_get_page (test->window, "kiosk"));
-}
-
-static GtkWidget *
-page (KioskTest  *test,
-      const char *name)
-{
-  GtkWidget *widget = aisle_kiosk_shell_get_page (shell (test), name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *label)
-{
-  GtkWidget *widget = aisle_test_ui_find_by_label (root, label);
-
-  if (widget == NULL)
-    g_error ("no control labelled “%s”", label);
-  return widget;
-}
-
-/* The entry labelled @label (its caption label carries the same words). */
-static GtkWidget *
-find_typed (GtkWidget  *root,
-            const char *label,
-            GType       type)
-{
-  g_autofree char *value = aisle_test_ui_accessible_label (root);
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (value, label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_typed (child, label, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkEditable *
-find_entry (GtkWidget  *root,
-            const char *label)
-{
-  GtkWidget *entry = find_typed (root, label, GTK_TYPE_EDITABLE);
-
-  if (entry == NULL)
-    g_error ("no entry labelled “%s”", label);
-  return GTK_EDITABLE (entry);
-}
-
-static GtkCheckButton *
-find_check (GtkWidget  *root,
-            const char *label)
-{
-  GtkWidget *check = find_typed (root, label, GTK_TYPE_CHECK_BUTTON);
-
-  if (check == NULL)
-    g_error ("no check box labelled “%s”", label);
-  return GTK_CHECK_BUTTON (check);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = find_typed (root, label, GTK_TYPE_BUTTON);
-
-  if (button == NULL)
-    g_error ("no button labelled “%s”", label);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-typedef struct
-{
-  KioskTest  *test;
-  const char *text;
-} Wait;
-
-static gboolean
-page_is (gpointer data)
-{
-  Wait *wait = data;
-
-  return g_strcmp0 (aisle_kiosk_shell_get_page_name (shell (wait->test)), wait->text) == 0;
-}
-
-static void
-wait_for_page (KioskTest  *test,
-               const char *name)
-{
-  Wait wait = { test, name };
-
-  if (!aisle_test_ui_wait_until (page_is, &wait, WAIT_TIMEOUT_MS))
-    g_error ("the kiosk never showed its “%s” page (still on “%s”)", name,
-             aisle_kiosk_shell_get_page_name (shell (test)));
-}
-
-static gboolean
-label_shown (gpointer data)
-{
-  Wait *wait = data;
-
-  return aisle_test_ui_find_visible_label (GTK_WIDGET (wait->test->window), wait->text) != NULL;
-}
-
-static void
-wait_for_label (KioskTest  *test,
-                const char *text)
-{
-  Wait wait = { test, text };
-
-  if (!aisle_test_ui_wait_until (label_shown, &wait, WAIT_TIMEOUT_MS))
-    g_error ("“%s” never appeared", text);
-}
-
-static gboolean
-text_shown (gpointer data)
-{
-  Wait *wait = data;
-
-  return aisle_test_ui_tree_has_text (GTK_WIDGET (wait->test->window), wait->text);
-}
-
-static void
-wait_for_text (KioskTest  *test,
-               const char *text)
-{
-  Wait wait = { test, text };
-
-  if (!aisle_test_ui_wait_until (text_shown, &wait, WAIT_TIMEOUT_MS))
-    g_error ("no text containing “%s” appeared", text);
-}
-
-static void
-scan (KioskTest  *test,
-      const char *text)
-{
-  aisle_window_dispatch_scan (test->window, AISLE_SCAN_SOURCE_WEDGE, (const guint8 *) text,
-                              strlen (text), AISLE_SYMBOLOGY_NONE);
-}
-
-/* Without a window manager (Xvfb) nobody answers a mapped window's request to leave
- * fullscreen, and a fullscreen window keeps its size: unmap it, leave fullscreen, map it
- * again, so the screenshots can take the landscape and portrait kiosk sizes. */
-static void
-leave_fullscreen (KioskTest *test)
-{
-  gtk_widget_set_visible (GTK_WIDGET (test->window), FALSE);
-  gtk_window_unfullscreen (GTK_WINDOW (test->window));
-  gtk_window_present (GTK_WINDOW (test->window));
-  aisle_test_ui_spin ();
-  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (test->window)));
-}
-
-/* Types @digits on the on-screen keypad under @root, key by key. */
-static void
-tap_digits (GtkWidget  *root,
-            const char *digits)
-{
-  GtkWidget *keypad = find (root, "Number keypad");
-
-  for (const char *p = digits; *p != '\0'; p++)
-    {
-      char key[2] = { *p, '\0' };
-
-      click (keypad, key);
-    }
-}
-
-static void
-fill_join_form (KioskTest  *test,
-                const char *name,
-                const char *phone)
-{
-  GtkWidget *join = page (test, "join");
-
-  tap_digits (join, phone);
-  gtk_editable_set_text (find_entry (join, "Name"), name);
-  gtk_check_button_set_active (find_check (join, "I agree to the privacy policy (required)"),
-                               TRUE);
-}
+#include "test-ui-kiosk-common.h"
 
 /* --- enrolment, card, points, idle reset --------------------------------------------------- */
 
@@ -487,66 +96,66 @@ body_enrol (KioskTest *test)
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-welcome");
   aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, "kiosk-welcome-portrait");
 
-  click (window, "Join");
+  click_button (window, "Join");
   wait_for_page (test, "join");
 
   /* A wrong number is refused in words, and nothing is sent. */
-  tap_digits (page (test, "join"), "0287654321");
+  tap_digits (kiosk_page (test, "join"), "0287654321");
   wait_for_label (test, "This is not a Taiwanese mobile number. It starts with 09 and has 10 digits.");
-  click (page (test, "join"), "Clear");
+  click_button (kiosk_page (test, "join"), "Clear");
 
   fill_join_form (test, SHOPPER_NAME, SHOPPER_PHONE);
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-join");
   aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, "kiosk-join-portrait");
   /* Marketing consent is left as it starts: unticked. */
-  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "Send me offers and news (optional)")));
+  g_assert_false (gtk_check_button_get_active (find_check (kiosk_page (test, "join"), "Send me offers and news (optional)")));
 
   /* Join on the phone instead: a QR code with the signed enrolment link; back again, the
    * form still holds what was typed. */
-  click (page (test, "join"), "Join on your phone");
+  click_button (kiosk_page (test, "join"), "Join on your phone");
   {
-    GtkWidget *qr = find (page (test, "join"), "Enrolment code for your phone");
+    GtkWidget *qr = find_control (kiosk_page (test, "join"), "Enrolment code for your phone");
     GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (qr));
 
     g_assert_true (gtk_widget_get_mapped (qr));
     g_assert_nonnull (paintable);
     g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >=, 200);
   }
-  click (page (test, "join"), "Back to the form");
-  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Name")), ==, SHOPPER_NAME);
+  click_button (kiosk_page (test, "join"), "Back to the form");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (kiosk_page (test, "join"), "Name")), ==, SHOPPER_NAME);
 
-  click (page (test, "join"), "Join now");
+  click_button (kiosk_page (test, "join"), "Join now");
   wait_for_page (test, "card");
   wait_for_label (test, "Welcome, " SHOPPER_NAME "!");
   /* Online: the hub's member number is on the card. */
   wait_for_text (test, "Member number 1");
-  g_assert_true (gtk_widget_get_visible (find (page (test, "card"), "Your member card code")));
+  g_assert_true (gtk_widget_get_visible (find_control (kiosk_page (test, "card"), "Your member card code")));
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-card");
 
   check_on_tablet (test, SHOPPER_NAME, SHOPPER_PHONE);
 
   /* Earn points with a real e-invoice, then try it again. */
-  click (page (test, "card"), "Earn points with an e-invoice");
+  click_button (kiosk_page (test, "card"), "Earn points with an e-invoice");
   wait_for_page (test, "earn");
-  scan (test, test->invoice);
+  scan_text (test, test->invoice);
   wait_for_text (test, "points added");
   wait_for_text (test, invoice->number);
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-earn");
 
-  click (page (test, "earn"), "Scan another invoice");
-  scan (test, test->invoice);
+  click_button (kiosk_page (test, "earn"), "Scan another invoice");
+  scan_text (test, test->invoice);
   wait_for_label (test, "No points for this invoice");
   wait_for_text (test, "This invoice has already been registered.");
 
   /* An invoice of a seller that is not ours: the hub refuses it and the kiosk says why. */
-  click (page (test, "earn"), "Scan another invoice");
-  scan (test, test->foreign_invoice);
+  click_button (kiosk_page (test, "earn"), "Scan another invoice");
+  scan_text (test, test->foreign_invoice);
   wait_for_text (test, "This invoice is not from one of our stores.");
 
   /* The shopper walks away: "Are you still there?", then everything of theirs is gone. */
-  g_object_set (shell (test), "countdown", 3, NULL);
-  g_object_set (shell (test), "idle-timeout", 1, NULL);
-  aisle_kiosk_shell_poke (shell (test));
+  g_object_set (kiosk_shell (test), "countdown", 3, NULL);
+  g_object_set (kiosk_shell (test), "idle-timeout", 1, NULL);
+  aisle_kiosk_shell_poke (kiosk_shell (test));
   if (!aisle_test_ui_wait_until (idle_panel_shown, test, WAIT_TIMEOUT_MS))
     g_error ("“Are you still there?” never appeared");
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-idle");
@@ -575,33 +184,33 @@ body_idle_form (KioskTest *test)
   GtkWidget *window = GTK_WIDGET (test->window);
   guint timeout = 0;
 
-  click (window, "Join");
+  click_button (window, "Join");
   wait_for_page (test, "join");
   fill_join_form (test, "李大同", "0911222333");
-  gtk_check_button_set_active (find_check (page (test, "join"), "Send me offers and news (optional)"),
+  gtk_check_button_set_active (find_check (kiosk_page (test, "join"), "Send me offers and news (optional)"),
                                TRUE);
   g_assert_true (aisle_test_ui_tree_has_text (window, "李大同"));
 
   /* The timeout follows the `idle-timeout` setting (45 s by default)... */
-  g_object_get (shell (test), "idle-timeout", &timeout, NULL);
+  g_object_get (kiosk_shell (test), "idle-timeout", &timeout, NULL);
   g_assert_cmpuint (timeout, ==, 45);
   g_settings_set_uint (aisle_application_get_settings (test->app), "idle-timeout", 20);
-  g_object_get (shell (test), "idle-timeout", &timeout, NULL);
+  g_object_get (kiosk_shell (test), "idle-timeout", &timeout, NULL);
   g_assert_cmpuint (timeout, ==, 20);
   /* ... which cannot go below 15 s: the test shortens it on the shell itself. */
-  g_object_set (shell (test), "countdown", 1, "idle-timeout", 1, NULL);
-  aisle_kiosk_shell_poke (shell (test));
+  g_object_set (kiosk_shell (test), "countdown", 1, "idle-timeout", 1, NULL);
+  aisle_kiosk_shell_poke (kiosk_shell (test));
   wait_for_page (test, "welcome");
 
   g_assert_false (aisle_test_ui_tree_has_text (window, "李大同"));
   g_assert_false (aisle_test_ui_tree_has_text (window, "0911"));
   /* The next shopper's form starts empty, consents unticked. */
-  click (window, "Join");
+  click_button (window, "Join");
   wait_for_page (test, "join");
-  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Mobile number")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (find_entry (page (test, "join"), "Name")), ==, "");
-  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "I agree to the privacy policy (required)")));
-  g_assert_false (gtk_check_button_get_active (find_check (page (test, "join"), "Send me offers and news (optional)")));
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (kiosk_page (test, "join"), "Mobile number")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (kiosk_page (test, "join"), "Name")), ==, "");
+  g_assert_false (gtk_check_button_get_active (find_check (kiosk_page (test, "join"), "I agree to the privacy policy (required)")));
+  g_assert_false (gtk_check_button_get_active (find_check (kiosk_page (test, "join"), "Send me offers and news (optional)")));
 }
 
 static void
@@ -618,10 +227,10 @@ body_known_phone (KioskTest *test)
 {
   GtkWidget *window = GTK_WIDGET (test->window);
 
-  click (window, "Join");
+  click_button (window, "Join");
   wait_for_page (test, "join");
   fill_join_form (test, "王小明", "0912345678");
-  click (page (test, "join"), "Join now");
+  click_button (kiosk_page (test, "join"), "Join now");
   wait_for_page (test, "card");
   wait_for_text (test, "We cannot start a new membership with this mobile number here.");
   /* Nothing about the member who has the number. */
@@ -658,15 +267,15 @@ test_known_phone (KioskTest     *test,
 static void
 body_offline (KioskTest *test)
 {
-  click (GTK_WIDGET (test->window), "Join");
+  click_button (GTK_WIDGET (test->window), "Join");
   wait_for_page (test, "join");
   fill_join_form (test, "吳建國", "0955666777");
-  click (page (test, "join"), "Join now");
+  click_button (kiosk_page (test, "join"), "Join now");
   wait_for_page (test, "card");
   wait_for_label (test, "Welcome, 吳建國!");
   wait_for_label (test, "Your member number will be assigned when the kiosk is online.");
   /* The card is signed by the kiosk's own key, without the hub. */
-  g_assert_true (gtk_widget_get_visible (find (page (test, "card"), "Your member card code")));
+  g_assert_true (gtk_widget_get_visible (find_control (kiosk_page (test, "card"), "Your member card code")));
 }
 
 static gpointer
@@ -716,7 +325,7 @@ body_product (KioskTest *test)
   leave_fullscreen (test);
 
   /* From the welcome screen a barcode goes straight to the product. */
-  scan (test, PRODUCT_BARCODE);
+  scan_text (test, PRODUCT_BARCODE);
   wait_for_page (test, "product");
   wait_for_label (test, "高山烏龍茶 150g");
   wait_for_label (test, "Aisle Tea · NT$450");
@@ -726,11 +335,11 @@ body_product (KioskTest *test)
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-product");
 
   /* An unknown product, and something that is not a product at all. */
-  click (page (test, "product"), "Check another product");
-  scan (test, "4710088410016");
+  click_button (kiosk_page (test, "product"), "Check another product");
+  scan_text (test, "4710088410016");
   wait_for_label (test, "We could not find this product");
-  click (page (test, "product"), "Check another product");
-  scan (test, "AS-S0001");
+  click_button (kiosk_page (test, "product"), "Check another product");
+  scan_text (test, "AS-S0001");
   wait_for_text (test, "That is not a product barcode.");
 }
 
@@ -746,7 +355,7 @@ test_product (KioskTest     *test,
 static void
 open_staff_page (KioskTest *test)
 {
-  GtkWidget *corner = find (GTK_WIDGET (test->window), "Staff settings");
+  GtkWidget *corner = find_control (GTK_WIDGET (test->window), "Staff settings");
   GListModel *controllers = gtk_widget_observe_controllers (corner);
   gboolean pressed = FALSE;
 
@@ -771,17 +380,17 @@ enter_pin (KioskTest  *test,
            const char *staff,
            const char *pin)
 {
-  GtkWidget *staff_page = page (test, "staff");
-  GtkWidget *keypad = find (staff_page, "PIN");
+  GtkWidget *staff_page = kiosk_page (test, "staff");
+  GtkWidget *keypad = find_control (staff_page, "PIN");
 
   gtk_editable_set_text (find_entry (staff_page, "Staff number"), staff);
   for (const char *p = pin; *p != '\0'; p++)
     {
       char key[2] = { *p, '\0' };
 
-      click (keypad, key);
+      click_button (keypad, key);
     }
-  click (keypad, "Enter PIN");
+  click_button (keypad, "Enter PIN");
 }
 
 static void
@@ -798,20 +407,20 @@ body_manager_exit (KioskTest *test)
   g_assert_null (aisle_test_ui_find_visible_label (GTK_WIDGET (test->window), "Kiosk settings"));
   enter_pin (test, "S0001", "1234");
   wait_for_label (test, "Only a store manager can leave kiosk mode.");
-  g_assert_false (gtk_widget_get_mapped (find (page (test, "staff"), "Exit kiosk mode")));
+  g_assert_false (gtk_widget_get_mapped (find_control (kiosk_page (test, "staff"), "Exit kiosk mode")));
 
   /* The manager, by badge then PIN. */
-  scan (test, "AS-S0003");
+  scan_text (test, "AS-S0003");
   enter_pin (test, "S0003", "1234");
   wait_for_label (test, "台北信義店 (TPE01)");
-  g_assert_true (gtk_widget_get_mapped (find (page (test, "staff"), "Exit kiosk mode")));
+  g_assert_true (gtk_widget_get_mapped (find_control (kiosk_page (test, "staff"), "Exit kiosk mode")));
   /* The idle timeout is the application's setting. */
-  g_assert_true (gtk_widget_is_sensitive (find (page (test, "staff"), "Idle timeout in seconds")));
-  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find (page (test, "staff"),
+  g_assert_true (gtk_widget_is_sensitive (find_control (kiosk_page (test, "staff"), "Idle timeout in seconds")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_control (kiosk_page (test, "staff"),
                                                                        "Idle timeout in seconds"))), ==, 45);
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "kiosk-settings");
 
-  click (page (test, "staff"), "Exit kiosk mode");
+  click_button (kiosk_page (test, "staff"), "Exit kiosk mode");
 }
 
 static gboolean
