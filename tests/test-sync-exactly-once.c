@@ -360,7 +360,7 @@ setup_demo (Fixture       *f,
 {
   f->dir = aisle_test_mkdtemp ();
   f->db = g_build_filename (f->dir, "hub.db", NULL);
-  g_free (admin (f, NULL, "seed-demo", "8000", "500", NULL));
+  g_free (admin (f, NULL, "seed-demo", "6000", "500", NULL));
   f->session = soup_session_new ();
   start_hub (f);
 }
