@@ -57,6 +57,7 @@ struct _AisleSyncClient
   guint            attention;
   guint64          rows_received;
   guint64          rows_total;       /* rows_received + what the hub says remains; 0 if unknown */
+  gboolean         small_pages;      /* the hub refused limit=5000 (older than this client) */
 
   /* scheduler */
   guint            period;           /* seconds */

@@ -13,7 +13,8 @@
  * write holds the worker (the UI's searches queue behind it): about half a second here.
  *
  * Pages are large (AISLE_PROTOCOL_MAX_PULL_LIMIT changes): an initial sync is a few dozen
- * round trips instead of hundreds; a steady device's pulls are small anyway.
+ * round trips instead of hundreds; a steady device's pulls are small anyway. A hub older than
+ * this client refuses that limit with 400; the client then asks for its default pages.
  */
 
 #define G_LOG_DOMAIN "aisle-sync"
@@ -149,8 +150,20 @@ fetch_cb (GObject      *source,
   gint64 cursor = 0;
   gboolean more = FALSE;
 
-  g_clear_object (&p->msg);
   p->fetching = FALSE;
+  if (bytes == NULL && !self->small_pages &&
+      soup_message_get_status (p->msg) == SOUP_STATUS_BAD_REQUEST)
+    {
+      /* A hub older than this client allows at most 1,000 changes a page: ask again so. */
+      g_message ("pull: the hub refused limit=%d (%s); using its default page size",
+                 AISLE_PROTOCOL_MAX_PULL_LIMIT, error->message);
+      g_clear_error (&error);
+      g_clear_object (&p->msg);
+      self->small_pages = TRUE;
+      step (task);
+      return;
+    }
+  g_clear_object (&p->msg);
   if (bytes == NULL)
     fail (p, error);
   else if (!aisle_protocol_pull_response_peek (g_bytes_get_data (bytes, NULL),
@@ -180,8 +193,11 @@ fetch_next (GTask *task)
 
   if (p->fetching || p->fetched_last || p->error != NULL || p->bodies.length >= AHEAD)
     return;
-  path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT "&limit=%d", p->fetch_cursor,
-                          AISLE_PROTOCOL_MAX_PULL_LIMIT);
+  if (self->small_pages)
+    path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT, p->fetch_cursor);
+  else
+    path = g_strdup_printf ("/v1/sync/pull?cursor=%" G_GINT64_FORMAT "&limit=%d", p->fetch_cursor,
+                            AISLE_PROTOCOL_MAX_PULL_LIMIT);
   p->msg = _aisle_sync_client_message (self, "GET", self->hub_url, path, NULL, TRUE);
   p->fetching = TRUE;
   _aisle_sync_client_send (self, p->msg, g_task_get_cancellable (task), fetch_cb,
