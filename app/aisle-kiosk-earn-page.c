@@ -34,9 +34,11 @@ struct _AisleKioskEarnPage
   GtkButton       *again_button;
   GtkButton       *card_cancel_button;
   GtkLabel        *card_message;
+  GtkPicture      *card_preview;
   GtkButton       *done_button;
   GtkButton       *invoice_cancel_button;
   GtkLabel        *invoice_message;
+  GtkPicture      *invoice_preview;
   GtkLabel        *result_message;
   GtkLabel        *result_title;
   GtkSpinner      *spinner;
@@ -335,6 +337,12 @@ aisle_kiosk_earn_page_handle_code (AisleKioskEarnPage *self,
 
   if (self->busy)
     return;
+  /* The camera keeps seeing the invoice just registered: that is not a second attempt (the
+   * shopper presses "Scan another invoice" for one). */
+  if (aisle_code_get_kind (code) == AISLE_CODE_KIND_EINVOICE && aisle_code_is_valid (code) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "result") == 0 &&
+      g_strcmp0 (aisle_code_get_einvoice (code)->number, self->number) == 0)
+    return;
   message = self->member_id == NULL ? self->card_message : self->invoice_message;
   switch (aisle_code_get_kind (code))
     {
@@ -441,6 +449,8 @@ aisle_kiosk_earn_page_class_init (AisleKioskEarnPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, result_message);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, card_preview);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, invoice_preview);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskEarnPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_again_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
@@ -461,5 +471,7 @@ aisle_kiosk_earn_page_new (AisleKioskShell *shell)
   AisleKioskEarnPage *self = g_object_new (AISLE_TYPE_KIOSK_EARN_PAGE, NULL);
 
   self->shell = shell;
+  aisle_kiosk_shell_bind_preview (shell, self->card_preview);
+  aisle_kiosk_shell_bind_preview (shell, self->invoice_preview);
   return GTK_WIDGET (self);
 }

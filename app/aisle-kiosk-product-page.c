@@ -25,6 +25,7 @@ struct _AisleKioskProductPage
   GtkWidget        parent_instance;
 
   /* Template widgets */
+  GtkPicture      *prompt_preview;
   GtkButton       *again_button;
   GtkButton       *done_button;
   GtkButton       *prompt_cancel_button;
@@ -256,6 +257,7 @@ aisle_kiosk_product_page_class_init (AisleKioskProductPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AisleKioskProductPage, result_message);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskProductPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskProductPage, stock_box);
+  gtk_widget_class_bind_template_child (widget_class, AisleKioskProductPage, prompt_preview);
   gtk_widget_class_bind_template_child (widget_class, AisleKioskProductPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_again_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
@@ -276,5 +278,6 @@ aisle_kiosk_product_page_new (AisleKioskShell *shell)
   AisleKioskProductPage *self = g_object_new (AISLE_TYPE_KIOSK_PRODUCT_PAGE, NULL);
 
   self->shell = shell;
+  aisle_kiosk_shell_bind_preview (shell, self->prompt_preview);
   return GTK_WIDGET (self);
 }

@@ -9,6 +9,9 @@
  * new instance, so nothing typed, scanned or shown survives by construction. Only the welcome
  * page, which never holds shopper data, is kept.
  *
+ * Codes come from a USB scanner (the window's wedge) on every screen, and from the camera
+ * while a screen that asks for a scan is shown; both end in aisle_window_dispatch_scan().
+ *
  * The idle timer runs while a shopper is away from the welcome screen. Any touch, click, key
  * or scan restarts it; when it fires, "Are you still there?" counts down and then resets.
  */
@@ -20,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "aisle-application.h"
+#include "aisle-camera.h"
 #include "aisle-kiosk-card-page.h"
 #include "aisle-kiosk-earn-page.h"
 #include "aisle-kiosk-join-page.h"
@@ -53,6 +57,7 @@ struct _AisleKioskShell
   GCancellable       *cancellable;   /* the current shopper's work; replaced on reset */
   GCancellable       *identity_cancellable;
   AisleKioskIdentity *identity;      /* NULL until read from the cache */
+  AisleCamera        *camera;        /* runs while a page that takes scans is on screen */
   GSettings          *settings;
   guint               idle_source;
   guint               countdown_source;
@@ -243,6 +248,38 @@ on_corner_pressed_cb (AisleKioskShell *self,
   aisle_kiosk_shell_open_staff (self);
 }
 
+/* --- the camera ---------------------------------------------------------------------------- */
+
+static void
+update_camera (AisleKioskShell *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  gboolean wanted = self->camera != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                    visible != NULL &&
+                    (visible == self->join_page || visible == self->earn_page ||
+                     visible == self->product_page || visible == self->staff_page);
+
+  if (wanted)
+    aisle_camera_start (self->camera);
+  else if (self->camera != NULL)
+    aisle_camera_stop (self->camera);
+}
+
+static void
+on_camera_code_detected_cb (AisleKioskShell *self,
+                            AisleScanResult *result)
+{
+  GBytes *bytes = aisle_scan_result_get_bytes (result);
+  gsize length = 0;
+  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+
+  if (self->window == NULL)
+    return;
+  aisle_window_dispatch_scan (self->window, AISLE_SCAN_SOURCE_CAMERA,
+                              data != NULL ? data : (const guint8 *) "", length,
+                              aisle_scan_result_get_symbology (result));
+}
+
 /* --- scans --------------------------------------------------------------------------------- */
 
 static void
@@ -298,6 +335,7 @@ bind_settings (AisleKioskShell *self)
     return;
   self->settings = g_object_ref (aisle_application_get_settings (AISLE_APPLICATION (app)));
   g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "camera-pipeline", self->camera, "source", G_SETTINGS_BIND_GET);
 }
 
 static void
@@ -339,11 +377,17 @@ aisle_kiosk_shell_dispose (GObject *object)
   stop_idle (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->identity_cancellable);
+  if (self->camera != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->camera, self);
+      aisle_camera_stop (self->camera);
+    }
   self->welcome_page = self->join_page = self->card_page = NULL;
   self->earn_page = self->product_page = self->staff_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_KIOSK_SHELL);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->settings);
+  g_clear_object (&self->camera);
 
   G_OBJECT_CLASS (aisle_kiosk_shell_parent_class)->dispose (object);
 }
@@ -429,6 +473,23 @@ aisle_kiosk_shell_set_property (GObject      *object,
 }
 
 static void
+aisle_kiosk_shell_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aisle_kiosk_shell_parent_class)->map (widget);
+  update_camera (AISLE_KIOSK_SHELL (widget));
+}
+
+static void
+aisle_kiosk_shell_unmap (GtkWidget *widget)
+{
+  AisleKioskShell *self = AISLE_KIOSK_SHELL (widget);
+
+  if (self->camera != NULL)
+    aisle_camera_stop (self->camera);
+  GTK_WIDGET_CLASS (aisle_kiosk_shell_parent_class)->unmap (widget);
+}
+
+static void
 aisle_kiosk_shell_class_init (AisleKioskShellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -439,6 +500,9 @@ aisle_kiosk_shell_class_init (AisleKioskShellClass *klass)
   object_class->finalize = aisle_kiosk_shell_finalize;
   object_class->get_property = aisle_kiosk_shell_get_property;
   object_class->set_property = aisle_kiosk_shell_set_property;
+
+  widget_class->map = aisle_kiosk_shell_map;
+  widget_class->unmap = aisle_kiosk_shell_unmap;
 
   properties[PROP_WINDOW] =
     g_param_spec_object ("window", NULL, NULL, AISLE_TYPE_WINDOW,
@@ -496,6 +560,9 @@ aisle_kiosk_shell_init (AisleKioskShell *self)
   self->idle_timeout = 45;
   self->countdown = AISLE_KIOSK_COUNTDOWN;
   self->cancellable = g_cancellable_new ();
+  self->camera = aisle_camera_new ();
+  g_signal_connect_object (self->camera, "code-detected", G_CALLBACK (on_camera_code_detected_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Capture phase: every touch counts as presence, whichever widget takes it. */
   controller = gtk_event_controller_legacy_new ();
@@ -540,6 +607,50 @@ aisle_kiosk_shell_get_worker (AisleKioskShell *self)
 }
 
 /* The application's settings, or %NULL without an application (some tests). */
+static void
+on_preview_camera_state_cb (AisleCamera *camera,
+                            GParamSpec  *pspec,
+                            GtkWidget   *picture)
+{
+  gboolean playing = aisle_camera_get_state (camera) == AISLE_CAMERA_PLAYING;
+  GtkWidget *icon = gtk_widget_get_prev_sibling (picture);
+
+  gtk_widget_set_visible (picture, playing);
+  /* The picture stands in for the screen's icon while the camera shows something. */
+  if (GTK_IS_IMAGE (icon))
+    gtk_widget_set_visible (icon, !playing);
+}
+
+/**
+ * aisle_kiosk_shell_bind_preview:
+ * @self: the shell
+ * @picture: a picture on a page that asks for a scan
+ *
+ * Shows the camera's frames in @picture while the camera is running, so the shopper sees what
+ * it sees; hidden (with the icon before it shown instead) when there is no camera.
+ */
+void
+aisle_kiosk_shell_bind_preview (AisleKioskShell *self,
+                                GtkPicture      *picture)
+{
+  g_return_if_fail (AISLE_IS_KIOSK_SHELL (self));
+  g_return_if_fail (GTK_IS_PICTURE (picture));
+
+  g_object_bind_property (self->camera, "frame", picture, "paintable", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->camera, "notify::state", G_CALLBACK (on_preview_camera_state_cb),
+                           picture, 0);
+  on_preview_camera_state_cb (self->camera, NULL, GTK_WIDGET (picture));
+}
+
+/* The kiosk's camera, for the pages that show its preview. */
+AisleCamera *
+aisle_kiosk_shell_get_camera (AisleKioskShell *self)
+{
+  g_return_val_if_fail (AISLE_IS_KIOSK_SHELL (self), NULL);
+
+  return self->camera;
+}
+
 GSettings *
 aisle_kiosk_shell_get_settings (AisleKioskShell *self)
 {
@@ -603,6 +714,7 @@ aisle_kiosk_shell_show (AisleKioskShell *self,
   g_return_if_fail (page != NULL);
   gtk_stack_set_visible_child (self->stack, page);
   arm_idle (self);
+  update_camera (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
 }
 
@@ -659,6 +771,7 @@ aisle_kiosk_shell_reset (AisleKioskShell *self)
 
   gtk_stack_set_visible_child (self->stack, self->welcome_page);
   build_shopper_pages (self);
+  update_camera (self);
   load_identity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "aisle-camera.h"
 #include "aisle-codes.h"
 #include "aisle-store-kiosk.h"
 #include "aisle-sync.h"
@@ -28,6 +29,9 @@ AisleWindow              *aisle_kiosk_shell_get_window      (AisleKioskShell *se
 AisleWorker              *aisle_kiosk_shell_get_worker      (AisleKioskShell *self);
 AisleSyncClient          *aisle_kiosk_shell_get_sync_client (AisleKioskShell *self);
 GSettings                *aisle_kiosk_shell_get_settings    (AisleKioskShell *self);
+AisleCamera              *aisle_kiosk_shell_get_camera      (AisleKioskShell *self);
+void                      aisle_kiosk_shell_bind_preview    (AisleKioskShell *self,
+                                                             GtkPicture      *picture);
 const AisleKioskIdentity *aisle_kiosk_shell_get_identity    (AisleKioskShell *self);
 GCancellable             *aisle_kiosk_shell_get_cancellable (AisleKioskShell *self);
 const char               *aisle_kiosk_shell_get_page_name   (AisleKioskShell *self);

@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "aisle-scan-image.h"
 #include "aisle-test.h"
 #include "aisle-test-ui.h"
 #include "test-ui-kiosk-common.h"
@@ -133,6 +136,7 @@ test_tear_down (KioskTest *test)
   g_clear_pointer (&test->cache_path, g_free);
   g_clear_pointer (&test->invoice, g_free);
   g_clear_pointer (&test->foreign_invoice, g_free);
+  g_clear_pointer (&test->pipeline, g_free);
 }
 
 /* --- running the application ------------------------------------------------------------- */
@@ -176,6 +180,10 @@ run_kiosk (KioskTest *test,
 {
   int status;
 
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* No camera unless the test shows one a frame: an empty pipeline fails at once. */
+  g_settings_set_string (settings, "camera-pipeline", test->pipeline != NULL ? test->pipeline : "");
   aisle_application_set_mode (test->app, AISLE_MODE_KIOSK);
   test->body = body;
   g_signal_connect_after (test->app, "activate", G_CALLBACK (on_activate_cb), test);
@@ -380,3 +388,36 @@ fill_join_form (KioskTest  *test,
                                TRUE);
 }
 
+
+void
+use_ean13_camera (KioskTest  *test,
+                  const char *digits)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 240);
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *gray = NULL;
+  g_autofree char *path = g_build_filename (test->hub.dir, "ean13.png", NULL);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  guint width, height, x0, y0;
+
+  gray = aisle_scan_image_render_ean13 (digits, 2, 120, &width, &height, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (width, <=, 320);
+  g_assert_cmpuint (height, <=, 240);
+  gdk_pixbuf_fill (pixbuf, 0xffffffff);
+  x0 = (320 - width) / 2;
+  y0 = (240 - height) / 2;
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      {
+        guint8 *p = pixels + (y0 + y) * stride + (x0 + x) * 3;
+
+        p[0] = p[1] = p[2] = gray[y * width + x];
+      }
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  g_free (test->pipeline);
+  test->pipeline = g_strdup_printf ("filesrc location=\"%s\" ! pngdec ! imagefreeze ! videoconvert "
+                                    "! video/x-raw,width=320,height=240,framerate=10/1", path);
+}

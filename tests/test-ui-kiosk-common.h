@@ -34,6 +34,7 @@ struct _KioskTest
   char             *invoice;    /* a real e-invoice left code of one of "our" sellers */
   char             *foreign_invoice;   /* one of another seller */
   gboolean          offline;    /* the hub is down while the application runs */
+  char             *pipeline;   /* the camera-pipeline setting; NULL: no camera */
 };
 
 /* Set-up: a hub with stores, staff and a product; a kiosk cache of TPE01 paired and synced. */
@@ -69,6 +70,9 @@ void             scan_text        (KioskTest   *test,
                                    const char  *text);
 void             leave_fullscreen (KioskTest   *test);
 void             tap_digits       (GtkWidget   *root,
+                                   const char  *digits);
+/* Points the camera at a 320x240 frame showing the EAN-13 @digits. */
+void             use_ean13_camera (KioskTest   *test,
                                    const char  *digits);
 void             fill_join_form   (KioskTest   *test,
                                    const char  *name,

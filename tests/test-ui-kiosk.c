@@ -350,6 +350,32 @@ test_product (KioskTest     *test,
   run_kiosk (test, body_product);
 }
 
+static void
+body_product_camera (KioskTest *test)
+{
+  AisleCamera *camera = aisle_kiosk_shell_get_camera (kiosk_shell (test));
+
+  /* The camera runs only on screens that ask for a scan: not on the welcome screen. */
+  g_assert_cmpint (aisle_camera_get_state (camera), ==, AISLE_CAMERA_STOPPED);
+  click_button (GTK_WIDGET (test->window), "Check a Product");
+  wait_for_page (test, "product");
+  wait_for_label (test, "高山烏龍茶 150g");
+  wait_for_label (test, "In this store: 5 available");
+  g_assert_cmpint (aisle_camera_get_state (camera), ==, AISLE_CAMERA_PLAYING);
+
+  click_button (kiosk_page (test, "product"), "Done");
+  wait_for_page (test, "welcome");
+  g_assert_cmpint (aisle_camera_get_state (camera), ==, AISLE_CAMERA_STOPPED);
+}
+
+static void
+test_product_camera (KioskTest     *test,
+                     gconstpointer  data)
+{
+  use_ean13_camera (test, PRODUCT_BARCODE);
+  run_kiosk (test, body_product_camera);
+}
+
 /* --- leaving kiosk mode needs a manager's PIN ------------------------------------------------ */
 
 static void
@@ -457,6 +483,7 @@ static const UiTest ui_tests[] = {
   { "/aisle/app/kiosk/known-phone", test_known_phone },
   { "/aisle/app/kiosk/offline", test_offline },
   { "/aisle/app/kiosk/product", test_product },
+  { "/aisle/app/kiosk/product-camera", test_product_camera },
   { "/aisle/app/kiosk/manager-exit", test_manager_exit },
 };
 
