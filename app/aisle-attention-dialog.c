@@ -228,6 +228,7 @@ make_row (AisleAttentionDialog     *self,
       g_autofree char *label = g_strdup_printf (_("Open member %s"), a->member_number);
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (open, -1, 48);
       gtk_widget_add_css_class (open, "suggested-action");
       gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
@@ -237,6 +238,7 @@ make_row (AisleAttentionDialog     *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
     }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (button, -1, 48);   /* touch */
   accessible = g_strdup_printf (_("Dismiss: %s"), aisle_attention_describe_mutation (a->name));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);

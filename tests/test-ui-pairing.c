@@ -272,6 +272,7 @@ check_attention (PairingTest *test)
                                                       "1 change needs attention"), "clicked");
   if (!aisle_test_ui_wait_until (dialog_explains, NULL, WAIT_TIMEOUT_MS))
     g_error ("one tap on the count did not open the explained list");
+  aisle_test_ui_screenshot (GTK_WINDOW (attention_dialog ()), 800, 600, "attention");
   gtk_window_destroy (GTK_WINDOW (attention_dialog ()));
 }
 
