@@ -23,48 +23,14 @@
 #include <glib/gi18n.h>
 
 #include "aisle-application.h"
-#include "aisle-camera.h"
 #include "aisle-kiosk-card-page.h"
 #include "aisle-kiosk-earn-page.h"
 #include "aisle-kiosk-join-page.h"
 #include "aisle-kiosk-product-page.h"
-#include "aisle-kiosk-shell.h"
+#include "aisle-kiosk-shell-private.h"
 #include "aisle-kiosk-staff-page.h"
 #include "aisle-kiosk-welcome-page.h"
 
-struct _AisleKioskShell
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  GtkBox             *corner;
-  GtkLabel           *countdown_label;
-  GtkBox             *idle_panel;
-  GtkOverlay         *overlay;
-  GtkStack           *stack;
-  GtkButton          *still_here_button;
-
-  /* Borrowed: the pages, owned by the stack; replaced on every reset */
-  GtkWidget          *welcome_page;
-  GtkWidget          *join_page;
-  GtkWidget          *card_page;
-  GtkWidget          *earn_page;
-  GtkWidget          *product_page;
-  GtkWidget          *staff_page;
-
-  /* Owned */
-  AisleWindow        *window;        /* weak: the shell lives inside it */
-  GCancellable       *cancellable;   /* the current shopper's work; replaced on reset */
-  GCancellable       *identity_cancellable;
-  AisleKioskIdentity *identity;      /* NULL until read from the cache */
-  AisleCamera        *camera;        /* runs while a page that takes scans is on screen */
-  GSettings          *settings;
-  guint               idle_source;
-  guint               countdown_source;
-  guint               idle_timeout;  /* seconds */
-  guint               countdown;     /* seconds */
-  guint               countdown_left;
-};
 
 G_DEFINE_FINAL_TYPE (AisleKioskShell, aisle_kiosk_shell, GTK_TYPE_WIDGET)
 
@@ -246,38 +212,6 @@ on_corner_pressed_cb (AisleKioskShell *self,
                       double           y)
 {
   aisle_kiosk_shell_open_staff (self);
-}
-
-/* --- the camera ---------------------------------------------------------------------------- */
-
-static void
-update_camera (AisleKioskShell *self)
-{
-  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
-  gboolean wanted = self->camera != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                    visible != NULL &&
-                    (visible == self->join_page || visible == self->earn_page ||
-                     visible == self->product_page || visible == self->staff_page);
-
-  if (wanted)
-    aisle_camera_start (self->camera);
-  else if (self->camera != NULL)
-    aisle_camera_stop (self->camera);
-}
-
-static void
-on_camera_code_detected_cb (AisleKioskShell *self,
-                            AisleScanResult *result)
-{
-  GBytes *bytes = aisle_scan_result_get_bytes (result);
-  gsize length = 0;
-  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-
-  if (self->window == NULL)
-    return;
-  aisle_window_dispatch_scan (self->window, AISLE_SCAN_SOURCE_CAMERA,
-                              data != NULL ? data : (const guint8 *) "", length,
-                              aisle_scan_result_get_symbology (result));
 }
 
 /* --- scans --------------------------------------------------------------------------------- */
@@ -476,7 +410,7 @@ static void
 aisle_kiosk_shell_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (aisle_kiosk_shell_parent_class)->map (widget);
-  update_camera (AISLE_KIOSK_SHELL (widget));
+  _aisle_kiosk_shell_update_camera (AISLE_KIOSK_SHELL (widget));
 }
 
 static void
@@ -561,7 +495,7 @@ aisle_kiosk_shell_init (AisleKioskShell *self)
   self->countdown = AISLE_KIOSK_COUNTDOWN;
   self->cancellable = g_cancellable_new ();
   self->camera = aisle_camera_new ();
-  g_signal_connect_object (self->camera, "code-detected", G_CALLBACK (on_camera_code_detected_cb),
+  g_signal_connect_object (self->camera, "code-detected", G_CALLBACK (_aisle_kiosk_shell_on_camera_code_detected),
                            self, G_CONNECT_SWAPPED);
 
   /* Capture phase: every touch counts as presence, whichever widget takes it. */
@@ -607,50 +541,6 @@ aisle_kiosk_shell_get_worker (AisleKioskShell *self)
 }
 
 /* The application's settings, or %NULL without an application (some tests). */
-static void
-on_preview_camera_state_cb (AisleCamera *camera,
-                            GParamSpec  *pspec,
-                            GtkWidget   *picture)
-{
-  gboolean playing = aisle_camera_get_state (camera) == AISLE_CAMERA_PLAYING;
-  GtkWidget *icon = gtk_widget_get_prev_sibling (picture);
-
-  gtk_widget_set_visible (picture, playing);
-  /* The picture stands in for the screen's icon while the camera shows something. */
-  if (GTK_IS_IMAGE (icon))
-    gtk_widget_set_visible (icon, !playing);
-}
-
-/**
- * aisle_kiosk_shell_bind_preview:
- * @self: the shell
- * @picture: a picture on a page that asks for a scan
- *
- * Shows the camera's frames in @picture while the camera is running, so the shopper sees what
- * it sees; hidden (with the icon before it shown instead) when there is no camera.
- */
-void
-aisle_kiosk_shell_bind_preview (AisleKioskShell *self,
-                                GtkPicture      *picture)
-{
-  g_return_if_fail (AISLE_IS_KIOSK_SHELL (self));
-  g_return_if_fail (GTK_IS_PICTURE (picture));
-
-  g_object_bind_property (self->camera, "frame", picture, "paintable", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->camera, "notify::state", G_CALLBACK (on_preview_camera_state_cb),
-                           picture, 0);
-  on_preview_camera_state_cb (self->camera, NULL, GTK_WIDGET (picture));
-}
-
-/* The kiosk's camera, for the pages that show its preview. */
-AisleCamera *
-aisle_kiosk_shell_get_camera (AisleKioskShell *self)
-{
-  g_return_val_if_fail (AISLE_IS_KIOSK_SHELL (self), NULL);
-
-  return self->camera;
-}
-
 GSettings *
 aisle_kiosk_shell_get_settings (AisleKioskShell *self)
 {
@@ -714,7 +604,7 @@ aisle_kiosk_shell_show (AisleKioskShell *self,
   g_return_if_fail (page != NULL);
   gtk_stack_set_visible_child (self->stack, page);
   arm_idle (self);
-  update_camera (self);
+  _aisle_kiosk_shell_update_camera (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
 }
 
@@ -771,7 +661,7 @@ aisle_kiosk_shell_reset (AisleKioskShell *self)
 
   gtk_stack_set_visible_child (self->stack, self->welcome_page);
   build_shopper_pages (self);
-  update_camera (self);
+  _aisle_kiosk_shell_update_camera (self);
   load_identity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
 }
