@@ -249,10 +249,12 @@ known_invoice_job (AisleStore  *store,
                    GCancellable  *cancellable,
                    GError     **error)
 {
-  g_autoptr(AisleInvoice) invoice = aisle_store_get_invoice (store, data, NULL);
+  gboolean registered = FALSE;
 
-  /* 2: already registered; 1: not known here */
-  return GINT_TO_POINTER (invoice != NULL ? 2 : 1);
+  if (!aisle_store_kiosk_invoice_registered (store, data, &registered, error))
+    return NULL;
+  /* 2: already registered; 1: not registered */
+  return GINT_TO_POINTER (registered ? 2 : 1);
 }
 
 static void
@@ -277,7 +279,9 @@ on_known_invoice_cb (GObject      *object,
       show_refusal (self, _("This invoice has already been registered."));
       return;
     }
-  if (client == NULL || invoice == NULL)
+  if (answer == 0 && error != NULL)
+    g_warning ("Could not check an invoice: %s", error->message);
+  if (answer == 0 || client == NULL || invoice == NULL)
     {
       show_refusal (self, _("This kiosk cannot register invoices right now. Please ask one of "
                             "our staff for help."));

@@ -14,6 +14,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "aisle-protocol.h"
 #include "aisle-store-kiosk.h"
 #include "aisle-sync.h"
 
@@ -144,6 +145,71 @@ aisle_store_kiosk_phone_known (AisleStore  *store,
       return FALSE;
     }
   *out_known = member != NULL;
+  return TRUE;
+}
+
+/* Whether the hub refused a registration of @number from this device. */
+static gboolean
+refused_here (GPtrArray  *attention,
+              const char *number)
+{
+  for (guint i = 0; i < attention->len; i++)
+    {
+      const AisleSyncAttention *a = g_ptr_array_index (attention, i);
+      g_autoptr(JsonNode) args = NULL;
+
+      if (g_strcmp0 (a->name, "invoice.register") != 0 || a->args_json == NULL)
+        continue;
+      args = aisle_protocol_parse (a->args_json, -1, NULL);
+      if (args != NULL && JSON_NODE_HOLDS_OBJECT (args) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (args),
+                                                                  "number", NULL),
+                     number) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * aisle_store_kiosk_invoice_registered:
+ * @store: the device cache
+ * @number: the e-invoice number
+ * @out_registered: (out): whether it is registered
+ * @error: return location for a #GError
+ *
+ * A registration is applied to the cache at once and stays there when the hub refuses it (the
+ * refusal lands in the needs-attention list), so an invoice in the cache is registered only if
+ * no refusal of it is on record: scanned again, a refused invoice gets the hub's reason again
+ * rather than "already registered".
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_store_kiosk_invoice_registered (AisleStore  *store,
+                                      const char  *number,
+                                      gboolean    *out_registered,
+                                      GError     **error)
+{
+  g_autoptr(AisleInvoice) invoice = NULL;
+  g_autoptr(GPtrArray) attention = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (number != NULL && out_registered != NULL, FALSE);
+
+  *out_registered = FALSE;
+  invoice = aisle_store_get_invoice (store, number, &local_error);
+  if (invoice == NULL)
+    {
+      if (g_error_matches (local_error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  attention = aisle_sync_cache_list_attention (store, error);
+  if (attention == NULL)
+    return FALSE;
+  *out_registered = !refused_here (attention, number);
   return TRUE;
 }
 

@@ -40,6 +40,13 @@ gboolean            aisle_store_kiosk_phone_known      (AisleStore  *store,
                                                         gboolean    *out_known,
                                                         GError     **error);
 
+/* Whether the invoice counts as registered: the cache holds it, and not only because a
+ * registration of it that the hub refused was applied here optimistically. */
+gboolean            aisle_store_kiosk_invoice_registered (AisleStore  *store,
+                                                          const char  *number,
+                                                          gboolean    *out_registered,
+                                                          GError     **error);
+
 /* A product and where it can be had; no customer data. */
 typedef struct
 {

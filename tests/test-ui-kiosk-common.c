@@ -339,6 +339,40 @@ wait_for_text (KioskTest  *test,
     g_error ("no text containing “%s” appeared", text);
 }
 
+static gboolean
+shown_label_contains (GtkWidget  *root,
+                      const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shown_label_contains (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+text_on_screen (gpointer data)
+{
+  Wait *wait = data;
+
+  return shown_label_contains (GTK_WIDGET (wait->test->window), wait->text);
+}
+
+/* Waits for a label on screen (not a hidden page's) containing @text. */
+void
+wait_for_shown_text (KioskTest  *test,
+                     const char *text)
+{
+  Wait wait = { test, text };
+
+  if (!aisle_test_ui_wait_until (text_on_screen, &wait, WAIT_TIMEOUT_MS))
+    g_error ("no label on screen with “%s” appeared", text);
+}
+
 void
 scan_text (KioskTest  *test,
            const char *text)

@@ -66,6 +66,8 @@ void             wait_for_label   (KioskTest   *test,
                                    const char  *text);
 void             wait_for_text    (KioskTest   *test,
                                    const char  *text);
+void             wait_for_shown_text (KioskTest *test,
+                                      const char *text);
 void             scan_text        (KioskTest   *test,
                                    const char  *text);
 void             leave_fullscreen (KioskTest   *test);

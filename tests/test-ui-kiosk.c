@@ -151,6 +151,11 @@ body_enrol (KioskTest *test)
   click_button (kiosk_page (test, "earn"), "Scan another invoice");
   scan_text (test, test->foreign_invoice);
   wait_for_text (test, "This invoice is not from one of our stores.");
+  /* Scanned again, it gets the same reason, not "already registered". */
+  click_button (kiosk_page (test, "earn"), "Scan another invoice");
+  g_assert_false (gtk_widget_get_mapped (find_control (kiosk_page (test, "earn"), "Done")));
+  scan_text (test, test->foreign_invoice);
+  wait_for_shown_text (test, "This invoice is not from one of our stores.");
 
   /* The shopper walks away: "Are you still there?", then everything of theirs is gone. */
   g_object_set (kiosk_shell (test), "countdown", 3, NULL);
