@@ -121,6 +121,11 @@ body_enrol (KioskTest *test)
     g_assert_nonnull (paintable);
     g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >=, 200);
   }
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-join-phone");
+  click_button (kiosk_page (test, "join"), "Back to the form");
+  click_button (kiosk_page (test, "join"), "Read the privacy policy");
+  wait_for_shown_text (test, "We never sell your data.");
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, "kiosk-policy");
   click_button (kiosk_page (test, "join"), "Back to the form");
   g_assert_cmpstr (gtk_editable_get_text (find_entry (kiosk_page (test, "join"), "Name")), ==, SHOPPER_NAME);
 
