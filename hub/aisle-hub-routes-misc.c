@@ -1,4 +1,4 @@
-/* aisle-hub-routes-misc.c: member lookup, the orders webhook, reports, health and metrics.
+/* aisle-hub-routes-misc.c: member lookup, the orders webhook, health and metrics.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,6 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "aisle-hub-reports.h"
 #include "aisle-hub-server-private.h"
 
 /* --- GET /v1/members ----------------------------------------------------------------------- */
@@ -150,163 +149,6 @@ aisle_hub_route_ingest (AisleHubRequest *request)
   request->data = args;
   request->data_free = ingest_args_free;
   aisle_hub_request_run (request, ingest_job);
-}
-
-/* --- GET /v1/reports/store ----------------------------------------------------------------- */
-
-/* A report is for a manager of that store, on a tablet of that store: the device's token plus
- * the manager's staff id and PIN (X-Aisle-Staff, X-Aisle-Staff-Pin), checked against the
- * argon2id hash. The figures (hub/aisle-hub-reports*.c) are added up on the DB worker for an
- * active manager of the store and handed out only once the PIN checks out. */
-typedef struct
-{
-  char       *store;
-  char       *staff_id;
-  char       *pin;          /* wiped on free, never logged */
-  AisleStaff *staff;        /* loaded by the DB job */
-  AisleHubReportQuery query;
-  char       *figure;
-  char       *json;         /* the report, until the PIN is checked */
-  GError     *error;        /* or why there is none */
-} ReportArgs;
-
-static void
-report_args_free (gpointer data)
-{
-  ReportArgs *args = data;
-
-  g_free (args->store);
-  g_free (args->staff_id);
-  if (args->pin != NULL)
-    sodium_memzero (args->pin, strlen (args->pin));
-  g_free (args->pin);
-  g_clear_pointer (&args->staff, aisle_staff_free);
-  g_free (args->figure);
-  g_free (args->json);
-  g_clear_error (&args->error);
-  g_free (args);
-}
-
-/* In the offload pool: argon2id takes tens of milliseconds and 64 MiB, never on the DB worker. */
-static void
-reports_verify (AisleHubRequest *request)
-{
-  ReportArgs *args = request->data;
-  const AisleStaff *staff = args->staff;
-  g_autofree char *message = NULL;
-
-  if (staff->pin_hash == NULL ||
-      crypto_pwhash_str_verify (staff->pin_hash, args->pin, strlen (args->pin)) != 0)
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
-                              "wrong staff id or PIN");
-      return;
-    }
-  if (staff->role != AISLE_STAFF_ROLE_MANAGER || g_strcmp0 (staff->branch_id, args->store) != 0)
-    {
-      message = g_strdup_printf ("only a manager of store %s may see its report", args->store);
-      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden", message);
-      return;
-    }
-  if (args->error != NULL)
-    aisle_hub_request_fail_error (request, args->error);
-  else
-    aisle_hub_request_ok (request, g_steal_pointer (&args->json));
-}
-
-static void
-reports_job (AisleHubRequest *request,
-             AisleHubDb      *db)
-{
-  ReportArgs *args = request->data;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (request->device->mode, "tablet") != 0)
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
-                              "reports are for managers on staff tablets");
-      return;
-    }
-  if (g_strcmp0 (request->device->store_id, args->store) != 0)
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
-                              "a device sees the report of its own store only");
-      return;
-    }
-  args->staff = db->vtable->get_staff (db, args->staff_id, &error);
-  if (args->staff == NULL)
-    {
-      if (g_error_matches (error, AISLE_ERROR, AISLE_ERROR_NOT_FOUND))
-        aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
-                                "wrong staff id or PIN");
-      else
-        aisle_hub_request_fail_error (request, error);
-      return;
-    }
-  if (!args->staff->active)
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
-                              "this staff member is no longer active");
-      return;
-    }
-  /* Only for whom it is meant; the PIN is checked off the worker before anyone sees it. */
-  if (args->staff->role == AISLE_STAFF_ROLE_MANAGER &&
-      g_strcmp0 (args->staff->branch_id, args->store) == 0)
-    {
-      args->query.store_id = args->store;
-      args->query.figure = args->figure;
-      args->query.now = request->now;
-      args->json = db->vtable->store_report (db, &args->query, &args->error);
-    }
-  request->offload = reports_verify;
-}
-
-void
-aisle_hub_route_reports (AisleHubRequest *request)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->msg);
-  const char *staff = soup_message_headers_get_one (headers, "X-Aisle-Staff");
-  const char *pin = soup_message_headers_get_one (headers, "X-Aisle-Staff-Pin");
-  const char *store = request->query != NULL ? g_hash_table_lookup (request->query, "store") : NULL;
-  const char *from = store != NULL ? g_hash_table_lookup (request->query, "from") : NULL;
-  const char *to = store != NULL ? g_hash_table_lookup (request->query, "to") : NULL;
-  const char *bucket = store != NULL ? g_hash_table_lookup (request->query, "bucket") : NULL;
-  const char *figure = store != NULL ? g_hash_table_lookup (request->query, "figure") : NULL;
-  const char *limit = store != NULL ? g_hash_table_lookup (request->query, "limit") : NULL;
-  AisleHubReportQuery query = { NULL, 0, 0, AISLE_HUB_REPORT_BUCKET_AUTO, NULL, 1000, 0 };
-  guint64 limit_value = 1000;
-  ReportArgs *args;
-
-  if (store == NULL || *store == '\0' || from == NULL || to == NULL ||
-      !g_ascii_string_to_signed (from, 10, 0, AISLE_HUB_REPORT_MAX_TIME, &query.from, NULL) ||
-      !g_ascii_string_to_signed (to, 10, 0, AISLE_HUB_REPORT_MAX_TIME, &query.to, NULL) ||
-      !aisle_hub_report_bucket_parse (bucket, &query.bucket) ||
-      (figure != NULL && (!g_utf8_validate (figure, -1, NULL) || strlen (figure) > 200)) ||
-      (limit != NULL && !g_ascii_string_to_unsigned (limit, 10, 1, 10000, &limit_value, NULL)))
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_BAD_REQUEST, "invalid",
-                              "give store=, from= and to= (Unix seconds), and optionally "
-                              "bucket=day|week|month, figure= and limit= (1-10000)");
-      aisle_hub_request_finish (request);
-      return;
-    }
-  if (staff == NULL || pin == NULL || *staff == '\0' || *pin == '\0')
-    {
-      aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
-                              "reports need a manager's X-Aisle-Staff and X-Aisle-Staff-Pin");
-      aisle_hub_request_finish (request);
-      return;
-    }
-  args = g_new0 (ReportArgs, 1);
-  args->store = g_strdup (store);
-  args->staff_id = g_strdup (staff);
-  args->pin = g_strdup (pin);
-  args->query = query;
-  args->query.limit = (guint) limit_value;
-  args->figure = g_strdup (figure);
-  request->data = args;
-  request->data_free = report_args_free;
-  aisle_hub_request_run (request, reports_job);
 }
 
 /* --- GET /healthz, GET /metrics ------------------------------------------------------------ */

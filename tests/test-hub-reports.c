@@ -624,6 +624,96 @@ test_auth (Fixture       *f,
   g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE02", period_from, period_to, NULL, NULL), ==, 403);
 }
 
+/* Five wrong PINs for a staff member within five minutes lock the report out for them (429),
+ * even with the right PIN; a right PIN before that starts the count again. */
+static void
+test_pin_limit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *error;
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (get_report (f, f->token, "S0003", "0000", "TPE01", period_from, period_to, NULL, NULL), ==, 401);
+  g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE01", period_from, period_to, NULL, NULL), ==, 200);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (get_report (f, f->token, "S0003", "0000", "TPE01", period_from, period_to, NULL, NULL), ==, 401);
+  g_assert_cmpuint (get_report (f, f->token, "S0003", "0000", "TPE01", period_from, period_to, NULL, NULL), ==, 429);
+  g_assert_cmpuint (get_report (f, f->token, "S0003", "1234", "TPE01", period_from, period_to,
+                                "&figure=refunds", &node), ==, 429);
+  error = json_node_get_object (node);
+  g_assert_false (json_object_has_member (error, "orders"));
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "too_many_attempts");
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "try again in 5 minutes"));
+  /* the count is per staff member: an associate's wrong PINs are theirs */
+  g_assert_cmpuint (get_report (f, f->token, "S0001", "0000", "TPE01", period_from, period_to, NULL, NULL), ==, 401);
+}
+
+/* GET /v1/reports/store?@query as the manager: the status, and the error's message in @out. */
+static guint
+get_query (Fixture     *f,
+           const char  *query,
+           char       **out)
+{
+  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/v1/reports/store?%s", f->port, query);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", f->token);
+
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "X-Aisle-Staff", "S0003");
+  soup_message_headers_replace (headers, "X-Aisle-Staff-Pin", "1234");
+  body = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  node = aisle_protocol_parse (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  if (soup_message_get_status (msg) != 200)
+    {
+      JsonObject *o = json_node_get_object (node);
+
+      g_assert_true (json_object_has_member (o, "code"));
+      *out = g_strdup (json_object_get_string_member (o, "message"));
+    }
+  return soup_message_get_status (msg);
+}
+
+/* Each bad input is refused with a message naming it; nothing is computed for it. */
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct { const char *query; guint status; const char *says; } cases[] = {
+    { "from=1&to=2", 400, "store=" },
+    { "store=TPE01", 400, "from=" },
+    { "store=TPE01&from=1772294400&to=1772294400", 400, "end after it starts" },
+    { "store=TPE01&from=1772294400&to=1", 400, "end after it starts" },
+    { "store=TPE01&from=-5&to=1772294400", 400, "Unix seconds" },
+    { "store=TPE01&from=abc&to=1772294400", 400, "Unix seconds" },
+    { "store=TPE01&from=0&to=99999999999", 400, "Unix seconds" },
+    { "store=TPE01&from=0&to=1772294400", 400, "at most" },
+    { "store=TPE01&from=1772294400&to=1772380800&bucket=year", 400, "bucket=" },
+    { "store=TPE01&from=1772294400&to=1772380800&limit=0", 400, "limit=" },
+    { "store=TPE01&from=1772294400&to=1772380800&limit=10001", 400, "limit=" },
+    { "store=TPE01&from=1772294400&to=1772380800&figure=sales/bogus", 400, "figure" },
+    { "store=TPE01&from=1772294400&to=1772380800&figure=a%20b", 400, "figure=" },
+    { "store=TP%0AE01&from=1772294400&to=1772380800", 400, "store=" },
+    { "store=TPE01&from=1772294400&to=1772380800&bucket=week&limit=5", 200, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+
+      g_test_message ("%s", cases[i].query);
+      g_assert_cmpuint (get_query (f, cases[i].query, &message), ==, cases[i].status);
+      if (cases[i].says != NULL)
+        g_assert_nonnull (strstr (message, cases[i].says));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,5 +729,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("ingest", test_ingest);
   ADD ("auth", test_auth);
+  ADD ("pin-limit", test_pin_limit);
+  ADD ("invalid", test_invalid);
   return g_test_run ();
 }
