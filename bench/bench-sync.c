@@ -97,6 +97,8 @@ main (int    argc,
   gint64 start;
 
   setlocale (LC_ALL, "");
+  /* Each figure as soon as it is known (the output usually goes to a file). */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   if (argc != 5)
     {
       g_printerr ("usage: %s HUB_URL CODE_A CODE_B DIR\n", argv[0]);

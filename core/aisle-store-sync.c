@@ -444,14 +444,21 @@ aisle_sync_cache_apply_pages (AisleStore  *store,
                               guint       *out_applied,
                               GError     **error)
 {
-  guint applied = 0;
+  guint applied = 0, changes = 0;
+  gboolean last;
 
   g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
   g_return_val_if_fail (pages != NULL && pages->len > 0, FALSE);
 
+  for (guint i = 0; i < pages->len; i++)
+    changes += ((AislePullResponse *) g_ptr_array_index (pages, i))->changes->len;
+  last = !((AislePullResponse *) g_ptr_array_index (pages, pages->len - 1))->more;
   /* A page touches up to a few thousand index pages; with SQLite's default 2 MiB page cache
-   * they spill to the WAL mid-transaction and are written again at commit. */
-  if (!_aisle_store_exec (store, "PRAGMA cache_size = -32768", error) ||
+   * they spill to the WAL mid-transaction and are written again at commit. While a device
+   * catches up (large groups: an initial sync), its indexes outgrow even 32 MiB and every
+   * insert reads pages back through the kernel: 128 MiB until the pull's last page. */
+  if (!_aisle_store_exec (store, changes >= 5000 && !last ? "PRAGMA cache_size = -131072"
+                                                          : "PRAGMA cache_size = -32768", error) ||
       !aisle_store_begin (store, error))
     return FALSE;
   /* Within a page a child row may come before its parent (the hub sends each entity's latest
