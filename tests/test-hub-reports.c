@@ -82,6 +82,8 @@ static const Bind binds[] = {
   { "b2", MID (2), "S0002", 3, 5, 0, 0 },
   { "b3", MID (3), "S0002", 2, 1, 3, 15 },
   { "b4", MID (3), "S0001", 3, 15, 0, 0 },
+  /* ends after the period: still bound at its end */
+  { "b5", MID (4), "S0002", 2, 1, 4, 10 },
 };
 
 static gint64 period_from, period_to;
@@ -376,13 +378,18 @@ test_figures (Fixture       *f,
       for (guint k = 0; k < G_N_ELEMENTS (binds); k++)
         if (strcmp (binds[k].staff, id) == 0)
           {
-            new_bindings += binds[k].since_mo == 3;
-            bound += binds[k].until_mo == 0;
+            gint64 since = taipei (2026, binds[k].since_mo, binds[k].since_d, 12, 0, 0);
+            gint64 until = binds[k].until_mo != 0 ? taipei (2026, binds[k].until_mo, binds[k].until_d, 12, 0, 0) : 0;
+
+            new_bindings += since >= period_from && since < period_to;
+            bound += since < period_to && (until == 0 || until >= period_to);
           }
       g_assert_cmpint (member_path (a, "store_sales", "amount"), ==, store);
       g_assert_cmpint (member_path (a, "online_sales", "amount"), ==, online);
       g_assert_cmpint (json_object_get_int_member (a, "new_bindings"), ==, new_bindings);
       g_assert_cmpint (json_object_get_int_member (a, "bound"), ==, bound);
+      if (strcmp (id, "S0002") == 0)
+        g_assert_cmpint (bound, ==, 2);   /* M2, and M4 until April */
       if (strcmp (id, "S0001") == 0)
         {
           /* bound: M1 (three purchases) and M3 (one, the refund is none) */
@@ -607,6 +614,68 @@ test_ingest (Fixture       *f,
   g_assert_cmpint (associate_online (refunded, "S0001"), ==, associate_online (before, "S0001"));
 }
 
+static JsonObject *
+associate (JsonObject *r,
+           const char *staff_id)
+{
+  JsonArray *associates = json_object_get_array_member (r, "associates");
+
+  for (guint i = 0; i < json_array_get_length (associates); i++)
+    {
+      JsonObject *a = json_array_get_object_element (associates, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "staff_id"), staff_id) == 0)
+        return a;
+    }
+  g_assert_not_reached ();
+}
+
+/* M2, bound to S0002, bought once in the period (o04): a second purchase makes a repeat
+ * customer of them, and S0002's repurchase rate 1 of 1; a purchase after the period does not. */
+static void
+test_repeat (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr(JsonNode) later_node = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *again = NULL;
+  JsonObject *a;
+
+  seed_fixture (f);
+  a = associate (report (f, NULL, &before_node), "S0002");
+  g_assert_cmpint (json_object_get_int_member (a, "bound_buyers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "bound_repeat"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (a, "repurchase_rate"), ==, 0.0);
+
+  later = g_strdup_printf ("{\"order_id\":\"A2\",\"status\":\"paid\",\"member_id\":\"" MID (2) "\","
+                           "\"total\":800,\"placed_at\":%" G_GINT64_FORMAT "}", period_to);
+  ingest (f, later);
+  a = associate (report (f, NULL, &later_node), "S0002");
+  g_assert_cmpint (json_object_get_int_member (a, "bound_repeat"), ==, 0);
+
+  again = g_strdup_printf ("{\"order_id\":\"A3\",\"status\":\"paid\",\"member_id\":\"" MID (2) "\","
+                           "\"total\":800,\"placed_at\":%" G_GINT64_FORMAT "}", period_to - 1);
+  ingest (f, again);
+  a = associate (report (f, NULL, &after_node), "S0002");
+  g_assert_cmpint (json_object_get_int_member (a, "bound_buyers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "bound_repeat"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (a, "repurchase_rate"), ==, 1.0);
+  /* one purchase at the till and one online: M2 moves from store-only to both */
+  {
+    JsonObject *omo_before = json_object_get_object_member (json_node_get_object (before_node), "omo");
+    JsonObject *omo_after = json_object_get_object_member (json_node_get_object (after_node), "omo");
+
+    g_assert_cmpint (member_path (omo_after, "both", "members"), ==, member_path (omo_before, "both", "members") + 1);
+    g_assert_cmpint (member_path (omo_after, "store_only", "members"), ==,
+                     member_path (omo_before, "store_only", "members") - 1);
+    g_assert_cmpint (member_path (omo_after, "both", "spend"), ==, member_path (omo_before, "both", "spend") + 700 + 800);
+  }
+  g_assert_cmpint (member_path (associate (json_node_get_object (after_node), "S0002"), "online_sales", "amount"), ==,
+                   member_path (associate (json_node_get_object (before_node), "S0002"), "online_sales", "amount") + 800);
+}
+
 static void
 test_auth (Fixture       *f,
            gconstpointer  data)
@@ -728,6 +797,7 @@ main (int   argc,
   ADD ("weeks", test_weeks);
   ADD ("empty", test_empty);
   ADD ("ingest", test_ingest);
+  ADD ("repeat", test_repeat);
   ADD ("auth", test_auth);
   ADD ("pin-limit", test_pin_limit);
   ADD ("invalid", test_invalid);
