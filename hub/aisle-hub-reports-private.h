@@ -101,7 +101,7 @@ typedef struct
 {
   char       *figure;
   gboolean    members;      /* TRUE: a member figure */
-  gboolean    matched;      /* the figure exists in this report */
+  gboolean    per_member;   /* an order figure that needs each member's orders together */
   GArray     *rowids;       /* gint64 */
   GPtrArray  *member_ids;   /* in ids */
   GStringChunk *ids;

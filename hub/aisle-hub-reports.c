@@ -74,22 +74,48 @@ aisle_hub_report_bucket_parse (const char           *text,
 
 /* --- drill-down ---------------------------------------------------------------------------- */
 
+/* Whether @format, with its arguments, spells the drill-down's figure: printf's result
+ * compared as it would be written, without writing it (this runs for every order and member
+ * the report adds up). @format holds only %s (a string) and %" G_GINT64_FORMAT " (a gint64). */
 static gboolean G_GNUC_PRINTF (2, 3)
 drill_is (Report     *r,
           const char *format,
           ...)
 {
-  g_autofree char *figure = NULL;
-  const char *percent = strchr (format, '%');
+  const char *figure = r->drill->figure;
+  gboolean same = TRUE;
   va_list args;
 
-  /* most candidates differ in their literal start ("sales/" against "segment/"): no printf */
-  if (strncmp (format, r->drill->figure, percent != NULL ? (gsize) (percent - format) : strlen (format) + 1) != 0)
-    return FALSE;
   va_start (args, format);
-  figure = g_strdup_vprintf (format, args);
+  while (same && *format != '\0')
+    {
+      if (*format != '%')
+        {
+          same = *figure++ == *format++;
+          continue;
+        }
+      format++;
+      while (*format == 'l')
+        format++;
+      if (*format++ == 's')
+        {
+          const char *text = va_arg (args, const char *);
+          gsize n = strlen (text);
+
+          same = strncmp (figure, text, n) == 0;
+          figure += same ? n : 0;
+        }
+      else
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+          int n = g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, va_arg (args, gint64));
+
+          same = strncmp (figure, number, (gsize) n) == 0;
+          figure += same ? n : 0;
+        }
+    }
   va_end (args);
-  return strcmp (figure, r->drill->figure) == 0;
+  return same && *figure == '\0';
 }
 
 #define drill_order(r, rowid, ...) \
@@ -627,7 +653,8 @@ scan (Builder  *b,
           !take_orders (b, online, member, b->merge, error) ||
           !take_bindings (b, bindings, member, &bound, error))
         goto out;
-      if (member == NULL)
+      /* an order figure's drill-down needs none of the member figures below */
+      if (member == NULL || (r->drill != NULL && !r->drill->members && !r->drill->per_member))
         continue;
       /* merge the two channels' purchases, each already in time order */
       n_till = b->purchases->len;
@@ -734,6 +761,7 @@ report_init (Builder                   *b,
                           !g_str_has_prefix (query->figure, "repurchase") &&
                           strcmp (query->figure, "refunds") != 0 &&
                           !g_str_has_suffix (query->figure, "_sales");
+      r->drill->per_member = g_str_has_prefix (query->figure, "repurchase");
       r->drill->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
       r->drill->member_ids = g_ptr_array_new ();
       r->drill->ids = g_string_chunk_new (4096);
