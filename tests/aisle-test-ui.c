@@ -37,8 +37,28 @@ aisle_test_ui_init (int    *argc,
 void
 aisle_test_ui_restore_data_dirs (void)
 {
+  g_auto(GStrv) system = NULL;
+  GtkIconTheme *theme;
+
   g_assert_nonnull (system_data_dirs);
   g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  /* GLib caches the isolated dirs, so the variable alone does not reach GTK's icon theme, and
+   * themed icons would draw as "broken image" in the screenshots: add the system's icon dirs
+   * to the display's theme (the one the app will use) in the test's subprocess. Not symlinks
+   * into the isolated dirs: GLib's clean-up of those follows links. */
+  if (!g_test_subprocess ())
+    return;
+  gtk_init ();
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  system = g_strsplit (system_data_dirs, ":", -1);
+  for (guint i = 0; system[i] != NULL; i++)
+    if (*system[i] != '\0')
+      {
+        g_autofree char *icons = g_build_filename (system[i], "icons", NULL);
+
+        gtk_icon_theme_add_search_path (theme, icons);
+      }
 }
 
 static gboolean
@@ -223,12 +243,32 @@ on_after_paint_cb (GdkFrameClock *clock,
     wait->frames++;
 }
 
+/* Whether a stack under @widget is still cross-fading or sliding between pages. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 shot_ready (gpointer data)
 {
   ShotWait *wait = data;
 
-  /* Two frames at the final size: the first can still carry the old layout's leftovers. */
+  /* Two frames at the final size (the first can still carry the old layout's leftovers), and
+   * no page transition half done. */
+  if (transition_running (wait->widget))
+    {
+      wait->frames = 0;
+      return FALSE;
+    }
   return wait->frames >= 2;
 }
 
