@@ -12,8 +12,9 @@
  *
  * Wrong PINs are counted per staff member: after REPORT_PIN_TRIES wrong ones within
  * REPORT_PIN_WINDOW seconds the endpoint answers 429 for that staff member, even with the
- * right PIN, until the oldest of them is older than the window. A report request arriving
- * while locked out reaches neither the database nor argon2id.
+ * right PIN, until the oldest of them is older than the window. The lock-out is checked after
+ * the device (so only a paired tablet of the store learns of it), and a request that meets it
+ * reaches neither the report nor argon2id.
  */
 
 #define G_LOG_DOMAIN "aisle-hub"
@@ -35,8 +36,8 @@
 /* --- wrong PINs ---------------------------------------------------------------------------- */
 
 /* staff id -> GArray of gint64: the times of its recent wrong PINs, oldest first. Read on the
- * main thread (the gate) and written in the offload pool (the verdict): hence the lock. The
- * hub serves one server per process. */
+ * DB worker (the gate) and in the offload pool, written in the offload pool (the verdict):
+ * hence the lock. The hub serves one server per process. */
 static GMutex pin_lock;
 static GHashTable *pin_failures;
 
@@ -211,6 +212,9 @@ reports_job (AisleHubRequest *request,
                               "a device sees the report of its own store only");
       return;
     }
+  /* locked out: no figures are added up, no PIN is checked */
+  if (pin_locked_out (request, args->staff_id))
+    return;
   args->staff = db->vtable->get_staff (db, args->staff_id, &error);
   if (args->staff == NULL)
     {
@@ -311,11 +315,6 @@ aisle_hub_route_reports (AisleHubRequest *request)
     {
       aisle_hub_request_fail (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
                               "reports need a manager's X-Aisle-Staff and X-Aisle-Staff-Pin");
-      aisle_hub_request_finish (request);
-      return;
-    }
-  if (pin_locked_out (request, staff))
-    {
       aisle_hub_request_finish (request);
       return;
     }

@@ -690,6 +690,7 @@ static void
 test_pin_limit (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autofree char *other = pair_store (f, "TPE02", "tablet");
   g_autoptr(JsonNode) node = NULL;
   JsonObject *error;
 
@@ -705,6 +706,9 @@ test_pin_limit (Fixture       *f,
   g_assert_false (json_object_has_member (error, "orders"));
   g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "too_many_attempts");
   g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "try again in 5 minutes"));
+  /* the device comes first: another store's tablet is refused as before, none the wiser */
+  g_assert_cmpuint (get_report (f, other, "S0003", "1234", "TPE01", period_from, period_to, NULL, NULL), ==, 403);
+  g_assert_cmpuint (get_report (f, "not-a-token", "S0003", "1234", "TPE01", period_from, period_to, NULL, NULL), ==, 401);
   /* the count is per staff member: an associate's wrong PINs are theirs */
   g_assert_cmpuint (get_report (f, f->token, "S0001", "0000", "TPE01", period_from, period_to, NULL, NULL), ==, 401);
 }
