@@ -134,6 +134,18 @@ extern const char * const _report_channel_names[REPORT_N_CHANNELS];
 extern const char * const _report_segment_names[N_SEGMENTS];
 extern const char * const _report_omo_names[N_OMO];
 
+/* aisle-hub-reports-time.c */
+/* The starts of the buckets covering [@from, @to) in @tz: the first may begin before @from. */
+GArray *_aisle_hub_report_bucket_starts (GTimeZone            *tz,
+                                         gint64                from,
+                                         gint64                to,
+                                         AisleHubReportBucket  bucket);
+/* The index of the last of @n starts (@stride bytes apart, ascending, the first <= @t) <= @t. */
+guint   _aisle_hub_report_find_start    (const gint64         *starts,
+                                         gsize                 stride,
+                                         guint                 n,
+                                         gint64                t);
+
 /* aisle-hub-reports-json.c */
 char *_aisle_hub_report_to_json (AisleHubSqlite  *hub,
                                  Report          *report,

@@ -52,26 +52,6 @@ typedef struct
   GArray          *merge;       /* Purchase: scratch for merging the two channels */
 } Builder;
 
-gboolean
-aisle_hub_report_bucket_parse (const char           *text,
-                               AisleHubReportBucket *out_bucket)
-{
-  static const char * const names[] = { "auto", "day", "week", "month" };
-
-  if (text == NULL)
-    {
-      *out_bucket = AISLE_HUB_REPORT_BUCKET_AUTO;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (text, names[i]) == 0)
-      {
-        *out_bucket = (AisleHubReportBucket) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* --- drill-down ---------------------------------------------------------------------------- */
 
 /* Whether @format, with its arguments, spells the drill-down's figure: printf's result
@@ -129,77 +109,6 @@ drill_is (Report     *r,
       g_ptr_array_add ((r)->drill->member_ids, \
                        (gpointer) g_string_chunk_insert_const ((r)->drill->ids, (member_id))); \
   } G_STMT_END
-
-/* --- time ---------------------------------------------------------------------------------- */
-
-/* The local midnight starting @t's day, week (Monday) or month in @tz. */
-static GDateTime *
-local_floor (GTimeZone            *tz,
-             gint64                t,
-             AisleHubReportBucket  bucket)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-  GDateTime *start;
-  int y, m, d;
-
-  g_date_time_get_ymd (local, &y, &m, &d);
-  start = g_date_time_new (tz, y, m, bucket == AISLE_HUB_REPORT_BUCKET_MONTH ? 1 : d, 0, 0, 0);
-  if (bucket == AISLE_HUB_REPORT_BUCKET_WEEK)
-    {
-      GDateTime *monday = g_date_time_add_days (start, 1 - g_date_time_get_day_of_week (start));
-
-      g_date_time_unref (start);
-      start = monday;
-    }
-  return start;
-}
-
-/* The starts of the buckets covering [from, to): the first may begin before @from. */
-static GArray *
-bucket_starts (GTimeZone            *tz,
-               gint64                from,
-               gint64                to,
-               AisleHubReportBucket  bucket)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) start = local_floor (tz, from, bucket);
-
-  while (g_date_time_to_unix (start) < to)
-    {
-      gint64 t = g_date_time_to_unix (start);
-      GDateTime *next;
-
-      g_array_append_val (starts, t);
-      next = bucket == AISLE_HUB_REPORT_BUCKET_DAY ? g_date_time_add_days (start, 1)
-           : bucket == AISLE_HUB_REPORT_BUCKET_WEEK ? g_date_time_add_days (start, 7)
-           : g_date_time_add_months (start, 1);
-      g_date_time_unref (start);
-      start = next;
-    }
-  return starts;
-}
-
-/* The index of the last start <= @t (the starts are ascending, the first <= @t). */
-static guint
-find_start (const gint64 *starts,
-            gsize         stride,
-            guint         n,
-            gint64        t)
-{
-  guint lo = 0, hi = n;
-
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (*(const gint64 *) ((const char *) starts + mid * stride) <= t)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
-}
 
 /* --- adding up ----------------------------------------------------------------------------- */
 
@@ -390,7 +299,7 @@ add_member (Builder         *b,
       if (previous != NULL)
         {
           double days = (double) (p->at - previous->at) / DAY;
-          guint m = find_start (&g_array_index (r->months, ReportMonth, 0).start,
+          guint m = _aisle_hub_report_find_start (&g_array_index (r->months, ReportMonth, 0).start,
                                 sizeof (ReportMonth), r->months->len, p->at);
           ReportMonth *month = &g_array_index (r->months, ReportMonth, m);
 
@@ -465,7 +374,7 @@ add_order (Builder       *b,
         }
       else
         {
-          guint i = find_start (&g_array_index (r->buckets, ReportBucket, 0).start,
+          guint i = _aisle_hub_report_find_start (&g_array_index (r->buckets, ReportBucket, 0).start,
                                 sizeof (ReportBucket), r->buckets->len, at);
           ReportBucket *bucket = &g_array_index (r->buckets, ReportBucket, i);
 
@@ -735,7 +644,7 @@ report_init (Builder                   *b,
             : days <= 62 ? AISLE_HUB_REPORT_BUCKET_DAY
             : days <= 190 ? AISLE_HUB_REPORT_BUCKET_WEEK : AISLE_HUB_REPORT_BUCKET_MONTH;
   r->buckets = g_array_new (FALSE, TRUE, sizeof (ReportBucket));
-  starts = bucket_starts (r->tz, query->from, query->to, r->bucket);
+  starts = _aisle_hub_report_bucket_starts (r->tz, query->from, query->to, r->bucket);
   for (guint i = 0; i < starts->len; i++)
     {
       ReportBucket bucket = { g_array_index (starts, gint64, i), { { 0, 0 } } };
@@ -744,7 +653,7 @@ report_init (Builder                   *b,
     }
   g_clear_pointer (&starts, g_array_unref);
   r->months = g_array_new (FALSE, TRUE, sizeof (ReportMonth));
-  starts = bucket_starts (r->tz, query->from, query->to, AISLE_HUB_REPORT_BUCKET_MONTH);
+  starts = _aisle_hub_report_bucket_starts (r->tz, query->from, query->to, AISLE_HUB_REPORT_BUCKET_MONTH);
   for (guint i = 0; i < starts->len; i++)
     {
       ReportMonth month = { g_array_index (starts, gint64, i), g_array_new (FALSE, FALSE, sizeof (double)) };
