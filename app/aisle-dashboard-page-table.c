@@ -234,10 +234,18 @@ on_associates_view_activate_cb (AisleDashboardPage *self,
 
 /* --- CSV ----------------------------------------------------------------------------------- */
 
+/* A field as RFC 4180 quotes it. @text (a name or an id: never a number) that a spreadsheet
+ * would take for a formula gets a leading apostrophe, so that opening the export runs
+ * nothing. */
 static void
 append_csv_field (GString    *csv,
-                  const char *text)
+                  const char *text,
+                  gboolean    is_text)
 {
+  g_autofree char *safe = NULL;
+
+  if (is_text && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    text = safe = g_strconcat ("'", text, NULL);
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
       g_string_append (csv, text);
@@ -259,24 +267,24 @@ table_to_csv (AisleDashboardPage *self)
   GString *csv = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 
-  append_csv_field (csv, _("Staff number"));
+  append_csv_field (csv, _("Staff number"), TRUE);
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       g_string_append_c (csv, ',');
-      append_csv_field (csv, column_title (c));
+      append_csv_field (csv, column_title (c), TRUE);
     }
   g_string_append (csv, "\r\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AisleDashboardAssociate) a = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
 
-      append_csv_field (csv, a->staff_id);
+      append_csv_field (csv, a->staff_id, TRUE);
       for (guint c = 0; c < N_COLUMNS; c++)
         {
           g_autofree char *text = cell_text (a, c, TRUE);
 
           g_string_append_c (csv, ',');
-          append_csv_field (csv, text);
+          append_csv_field (csv, text, c == COLUMN_NAME);
         }
       g_string_append (csv, "\r\n");
     }

@@ -72,6 +72,8 @@ setup_test (Test          *test,
   test->hub.dir = aisle_test_mkdtemp ();
   test->hub.db = g_build_filename (test->hub.dir, "hub.db", NULL);
   g_free (admin (&test->hub, NULL, "seed-demo", "1500", "200", NULL));
+  /* a name a spreadsheet would run as a formula: the export must defuse it */
+  g_free (admin (&test->hub, "5678\n", "staff", "add", "S0999", "TPE01", "=1+2", "associate", NULL));
   test->hub.session = soup_session_new ();
   start_hub (&test->hub);
   code = admin (&test->hub, NULL, "pair-code", "TPE01", "tablet", NULL);
@@ -283,6 +285,7 @@ test_report (Test          *test,
   report = hub_report (test);
   associates = json_object_get_array_member (json_node_get_object (report), "associates");
   g_assert_cmpuint (g_strv_length (rows), ==, json_array_get_length (associates) + 1);
+  g_assert_true (g_strv_contains ((const char * const *) rows, "S0999,'=1+2,0,0,0,0,0,"));
   for (guint i = 1; rows[i] != NULL; i++)
     {
       g_auto(GStrv) cells = g_strsplit (rows[i], ",", -1);
