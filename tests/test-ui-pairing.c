@@ -48,6 +48,10 @@ set_up (PairingTest *test)
   g_autofree char *url = NULL;
 
   aisle_test_ui_restore_data_dirs ();
+  /* gdk-pixbuf's image loaders, loaded once up front. Twice (of about ten runs) the app's
+   * SVG icons failed to load with "Unrecognized image file format", a fatal warning in a test;
+   * the cause is not known, a racy first load of the loaders is the suspect. */
+  g_slist_free (gdk_pixbuf_get_formats ());
   test->hub.dir = aisle_test_mkdtemp ();
   test->hub.db = g_build_filename (test->hub.dir, "hub.db", NULL);
   /* Enough members for several pages of the initial sync. */
