@@ -218,6 +218,8 @@ fetch_cb (GObject      *source,
     {
       if (g_error_matches (error, AISLE_SYNC_REPORTS_ERROR, AISLE_SYNC_REPORTS_ERROR_WRONG_PIN))
         set_status (self, _("The hub did not accept this staff number and PIN. Sign in again to see the report."));
+      else if (g_error_matches (error, AISLE_SYNC_REPORTS_ERROR, AISLE_SYNC_REPORTS_ERROR_LOCKED_OUT))
+        set_status (self, _("Too many wrong PINs for this staff number. Wait five minutes, then sign in again."));
       else if (g_error_matches (error, AISLE_SYNC_REPORTS_ERROR, AISLE_SYNC_REPORTS_ERROR_FORBIDDEN))
         set_status (self, _("Only a manager of this store, on one of its own tablets, can see its report."));
       else if (g_error_matches (error, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_OFFLINE))

@@ -86,14 +86,15 @@ fetch_cb (GObject      *source,
       return;
     }
   status = soup_message_get_status (f->msg);
-  /* 401 and 403 here are about the staff member, not the device's token. */
-  if (status == 401 || status == 403)
+  /* 401, 403 and 429 here are about the staff member, not the device's token. */
+  if (status == 401 || status == 403 || status == 429)
     {
       aisle_protocol_parse_error_body (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
                                        NULL, &message);
       g_task_return_new_error (task, AISLE_SYNC_REPORTS_ERROR,
                                status == 401 ? AISLE_SYNC_REPORTS_ERROR_WRONG_PIN
-                                             : AISLE_SYNC_REPORTS_ERROR_FORBIDDEN,
+                               : status == 429 ? AISLE_SYNC_REPORTS_ERROR_LOCKED_OUT
+                               : AISLE_SYNC_REPORTS_ERROR_FORBIDDEN,
                                "%s", message != NULL ? message : "not allowed");
       return;
     }

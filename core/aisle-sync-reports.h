@@ -17,6 +17,7 @@ typedef enum
 {
   AISLE_SYNC_REPORTS_ERROR_WRONG_PIN,    /* 401: unknown staff id or wrong PIN */
   AISLE_SYNC_REPORTS_ERROR_FORBIDDEN,    /* 403: not a manager of that store, or not here */
+  AISLE_SYNC_REPORTS_ERROR_LOCKED_OUT,   /* 429: too many wrong PINs for that staff id lately */
 } AisleSyncReportsError;
 
 GQuark             aisle_sync_reports_error_quark          (void);

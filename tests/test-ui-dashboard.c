@@ -318,9 +318,21 @@ static void
 test_wrong_pin (Test          *test,
                 gconstpointer  data)
 {
+  guint tries = 1;
+
   sign_in (test, "0000");
   wait_for_text (test, "did not accept");
   g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "As of "));
+  /* the hub counts wrong PINs: five within five minutes lock the report out, PIN or not */
+  while (!aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "Too many wrong PINs"))
+    {
+      g_assert_cmpuint (tries++, <=, 5);
+      sign_in (test, "0000");
+    }
+  sign_in (test, "1234");
+  wait_for_text (test, "Too many wrong PINs");
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "As of "));
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->page), "Showing the report saved"));
 }
 
 static void
