@@ -67,5 +67,8 @@ gboolean           has_change (AislePullResponse *response,
                                const char        *entity_id);
 /* The hub's /metrics text. */
 char       *metrics      (Fixture       *f);
+/* POSTs @body to /v1/ingest/orders as channel "web", signed; asserts 200. */
+void        ingest       (Fixture       *f,
+                          const char    *body);
 
 G_END_DECLS

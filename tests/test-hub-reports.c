@@ -540,28 +540,6 @@ test_empty (Fixture       *f,
                                 G_GINT64_CONSTANT (1000000000000000), NULL, NULL), ==, 400);
 }
 
-static void
-ingest (Fixture    *f,
-        const char *body)
-{
-  static const char secret[] = "0123456789abcdef0123";   /* the fixture's channel "web" */
-  g_autofree char *signature = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) secret,
-                                                          strlen (secret), body, -1);
-  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/v1/ingest/orders", f->port);
-  g_autofree char *header = g_strdup_printf ("sha256=%s", signature);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) response = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Channel", "web");
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Signature", header);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  response = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-}
-
 static JsonObject *
 associate (JsonObject *r,
            const char *staff_id)

@@ -23,7 +23,6 @@
   "{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" M1 "\"," \
   "\"name\":\"陳大文\",\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\"," \
   "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}"
-#define SECRET "0123456789abcdef0123"
 
 /* GET /v1/reports/store as @token with the staff headers (either may be NULL). */
 static guint
@@ -82,27 +81,6 @@ test_reports_auth (Fixture       *f,
   /* the manager of TPE01 on its tablet: the report (tests/test-hub-reports.c checks it) */
   g_assert_cmpuint (report (f, f->token, "TPE01", "S0003", "1234", &out), ==, 200);
   g_assert_nonnull (strstr (out, "\"store\":\"TPE01\""));
-}
-
-static void
-ingest (Fixture    *f,
-        const char *body)
-{
-  g_autofree char *signature = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) SECRET,
-                                                          strlen (SECRET), body, -1);
-  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/v1/ingest/orders", f->port);
-  g_autofree char *header = g_strdup_printf ("sha256=%s", signature);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) response = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Channel", "web");
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Aisle-Signature", header);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  response = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
 }
 
 static AisleMember *
