@@ -201,6 +201,11 @@ aisle_application_activate (GApplication *app)
   window = GTK_WINDOW (aisle_window_new (ADW_APPLICATION (self), mode,
                                          aisle_application_get_cache_path (self),
                                          self->sync_status));
+  /* The wedge scanner's timing is per site (scanner models differ), so it is a setting. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "scanner-max-gap",
+                     aisle_window_get_wedge (AISLE_WINDOW (window)), "max-gap",
+                     G_SETTINGS_BIND_GET);
   aisle_capture_prepare_window (AISLE_WINDOW (window));
   aisle_capture_attach (AISLE_WINDOW (window));
   gtk_window_present (window);
