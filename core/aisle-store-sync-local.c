@@ -381,32 +381,116 @@ apply_local (AisleStore  *store,
   return TRUE;
 }
 
-/* A rejected mutation's optimistic effect that no pulled row will correct: the hub made no
- * reservation, so the cache's copy goes and its units return to the shelf. */
-gboolean
-_aisle_sync_undo_local (AisleStore  *store,
-                        const char  *name,
-                        const char  *args_json,
-                        GError     **error)
+/* Runs one undo statement: ?1 and ?2 are text arguments, ?3 the mutation's time. */
+static gboolean
+undo_sql (AisleStore  *store,
+          const char  *sql,
+          const char  *a,
+          const char  *b,
+          gint64       at,
+          GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(AisleReservation) r = NULL;
-  g_auto(AisleStmt) stmt = NULL;
-  const char *id;
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, sql, error);
 
-  if (strcmp (name, "reservation.create") != 0 ||
-      (root = aisle_protocol_parse (args_json, -1, NULL)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (id = _aisle_sync_arg_str (json_node_get_object (root), "reservation_id")) == NULL)
-    return TRUE;
-  r = aisle_store_get_reservation (store, id, NULL);
-  if (r == NULL || r->status != AISLE_RESERVATION_OPEN)
-    return TRUE;
-  stmt = _aisle_store_prepare (store, "DELETE FROM reservations WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  _aisle_bind_text (stmt, 1, id);
-  return _aisle_store_step_done (store, stmt, "dropping a refused reservation", error) &&
+  _aisle_bind_text (stmt, 1, a);
+  _aisle_bind_text (stmt, 2, b);
+  sqlite3_bind_int64 (stmt, 3, at);
+  return _aisle_store_step_done (store, stmt, "undoing a refused change", error);
+}
+
+static gboolean
+undo_reserve (AisleStore  *store,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(AisleReservation) r = aisle_store_get_reservation (store, id, NULL);
+
+  if (r == NULL || r->status != AISLE_RESERVATION_OPEN)
+    return TRUE;
+  return undo_sql (store, "DELETE FROM reservations WHERE id = ?1", id, NULL, 0, error) &&
          move_reserved (store, r->product_id, r->branch_id, -r->quantity, r->created_at, error);
+}
+
+/* The optimistic binding goes, and the binding it ended (at the mutation's time, by
+ * apply_binding) is active again, unless the pulled rows made another one active since. */
+static gboolean
+undo_binding (AisleStore  *store,
+              const char  *id,
+              const char  *member_id,
+              gint64       at,
+              GError     **error)
+{
+  return undo_sql (store, "DELETE FROM bindings WHERE id = ?1", id, NULL, 0, error) &&
+         undo_sql (store, "UPDATE bindings SET until = 0 WHERE id = (SELECT id FROM bindings "
+                          "WHERE member_id = ?2 AND until = ?3 AND id <> ?1 "
+                          "ORDER BY since DESC LIMIT 1) AND NOT EXISTS (SELECT 1 FROM bindings "
+                          "WHERE member_id = ?2 AND until = 0)", id, member_id, at, error);
+}
+
+/**
+ * _aisle_sync_undo_local:
+ * @store: the device cache, in the transaction that writes the page saying so
+ * @m: the mutation the hub refused, or confirmed without doing what the cache did
+ * @hub_binding_id: (nullable): for a confirmed binding.create, the binding the hub kept
+ * @error: return location for a #GError
+ *
+ * Removes what apply_local() wrote for @m that no pulled row will correct, because the hub
+ * made no such row: the cache then shows the hub's state plus the mutations still queued.
+ * Each statement matches the optimistic row by what apply_local() wrote (the mutation's own
+ * id, or its time), so a row the hub sent under the same key (an invoice someone else
+ * registered first, a coupon used elsewhere) is left as the hub has it. Optimistic consent
+ * withdrawals need nothing here: every rebase drops them and re-applies only the queued ones.
+ * An enrolment's member is removed by the caller (it also handles the hub's alias).
+ * tag.set replaces the member's tags and keeps no copy of the old list: a refused one stays
+ * until the hub next sends that member's tags.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_aisle_sync_undo_local (AisleStore           *store,
+                        const AisleMutation  *m,
+                        const char           *hub_binding_id,
+                        GError              **error)
+{
+  g_autoptr(JsonNode) root = aisle_protocol_parse (m->args_json, -1, NULL);
+  g_autofree char *branch = NULL;
+  JsonObject *args;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  args = json_node_get_object (root);
+
+  if (strcmp (m->name, "binding.create") == 0)
+    {
+      const char *id = _aisle_sync_arg_str (args, "binding_id");
+
+      if (id == NULL || g_strcmp0 (id, hub_binding_id) == 0)
+        return TRUE;
+      return undo_binding (store, id, _aisle_sync_arg_str (args, "member_id"), m->created_at, error);
+    }
+  if (hub_binding_id != NULL)
+    return TRUE;
+  if (strcmp (m->name, "reservation.create") == 0 && _aisle_sync_arg_str (args, "reservation_id") != NULL)
+    return undo_reserve (store, _aisle_sync_arg_str (args, "reservation_id"), error);
+  if (strcmp (m->name, "invoice.register") == 0)
+    /* The cache never credits points; the hub's row carries them. */
+    return undo_sql (store, "DELETE FROM invoices WHERE number = ?1 AND member_id IS ?2 AND "
+                            "registered_at = ?3 AND points = 0",
+                     _aisle_sync_arg_str (args, "number"), _aisle_sync_arg_str (args, "member_id"),
+                     m->created_at, error);
+  if (strcmp (m->name, "coupon.redeem") == 0)
+    {
+      branch = get_store_id (store);
+      return undo_sql (store, "UPDATE coupons SET redeemed_at = 0, redeemed_store_id = NULL "
+                              "WHERE code = ?1 AND redeemed_at = ?3 AND redeemed_store_id IS ?2",
+                       _aisle_sync_arg_str (args, "code"), branch, m->created_at, error);
+    }
+  if (strcmp (m->name, "note.add") == 0)
+    return undo_sql (store, "DELETE FROM notes WHERE id = ?1 AND at = ?3",
+                     _aisle_sync_arg_str (args, "note_id"), NULL, m->created_at, error);
+  return TRUE;
 }
 
 /* A mutation the hub refused is recorded in sync_attention (in the same transaction as the

@@ -363,6 +363,37 @@ record_result (AisleStore                *store,
           !delete_member (store, ours, TRUE, error))
         return FALSE;
     }
+  /* A binding the hub kept (the member was already bound to that associate): ours never
+   * existed there. Undo it, and record the result as already dismissed so that no rebase
+   * applies it again while it waits in the outbox for the pull's last page. */
+  if (g_strcmp0 (r->status, AISLE_RESULT_REJECTED) != 0 && m != NULL &&
+      strcmp (m->name, "binding.create") == 0 && r->detail_json != NULL)
+    {
+      g_autoptr(JsonNode) d = aisle_protocol_parse (r->detail_json, -1, NULL);
+      g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
+      const char *kept = d != NULL && JSON_NODE_HOLDS_OBJECT (d)
+                         ? _aisle_sync_arg_str (json_node_get_object (d), "binding_id") : NULL;
+      const char *ours = args != NULL && JSON_NODE_HOLDS_OBJECT (args)
+                         ? _aisle_sync_arg_str (json_node_get_object (args), "binding_id") : NULL;
+
+      if (kept == NULL || ours == NULL || strcmp (kept, ours) == 0)
+        return TRUE;
+      if (!_aisle_sync_undo_local (store, m, kept, error))
+        return FALSE;
+      stmt = _aisle_store_prepare (store,
+                                   "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "
+                                   "args_json, staff_id, code, message, detail_json, at, dismissed) "
+                                   "VALUES (?1, ?2, ?3, ?4, 'superseded', NULL, ?5, ?6, 1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->id);
+      _aisle_bind_text (stmt, 2, r->name);
+      _aisle_bind_text (stmt, 3, m->args_json);
+      _aisle_bind_text (stmt, 4, m->staff_id);
+      _aisle_bind_text (stmt, 5, r->detail_json);
+      sqlite3_bind_int64 (stmt, 6, r->at != 0 ? r->at : g_get_real_time () / G_USEC_PER_SEC);
+      return _aisle_store_step_done (store, stmt, "recording a superseded binding", error);
+    }
   if (g_strcmp0 (r->status, AISLE_RESULT_REJECTED) != 0)
     return TRUE;
 
@@ -375,7 +406,7 @@ record_result (AisleStore                *store,
       if (ours != NULL && !delete_member (store, ours, TRUE, error))
         return FALSE;
     }
-  if (m != NULL && !_aisle_sync_undo_local (store, m->name, m->args_json, error))
+  if (m != NULL && !_aisle_sync_undo_local (store, m, NULL, error))
     return FALSE;
   stmt = _aisle_store_prepare (store,
                                "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "

@@ -21,10 +21,10 @@ const char  *_aisle_sync_arg_str                  (JsonObject      *args,
 gint64       _aisle_sync_arg_int                  (JsonObject      *args,
                                                    const char      *name);
 
-gboolean     _aisle_sync_undo_local               (AisleStore      *store,
-                                                   const char      *name,
-                                                   const char      *args_json,
-                                                   GError         **error);
+gboolean     _aisle_sync_undo_local               (AisleStore          *store,
+                                                   const AisleMutation *m,
+                                                   const char          *hub_binding_id,
+                                                   GError             **error);
 
 /* Mutations per push: well under the hub's 1000 and 1 MiB limits for ordinary arguments. */
 #define AISLE_SYNC_PUSH_BATCH 500

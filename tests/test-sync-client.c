@@ -509,6 +509,95 @@ test_optimistic (SyncFixture   *f,
   g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
 }
 
+static void
+mutate_ok (SyncFixture *f,
+           const char  *name,
+           const char  *args)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (device_mutate (f->dev, name, args, "S0001", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+#define UNDO_MEMBER "00000000-0000-4000-8001-000000000001"
+#define UNDO_B1 "00000000-0000-4000-8101-000000000002"
+
+/* What the hub refuses leaves no trace in the cache once the pull says so: an invoice from
+ * another retailer's till, a coupon the hub does not have, a binding with a bad source (and
+ * the binding it ended locally is active again), a binding the hub answered with the one it
+ * already had. What it accepts is there exactly once, as the hub has it. */
+static void
+test_undo_refused (SyncFixture   *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *enrol_args = NULL, *bind_args = NULL, *invoice_args = NULL;
+  g_autofree char *foreign = NULL;
+  const char *name;
+
+  sync_ok (f);
+  enrol_args = make_mutation (1, 1, &name);
+  mutate_ok (f, name, enrol_args);
+  bind_args = make_mutation (1, 2, &name);
+  mutate_ok (f, name, bind_args);
+  invoice_args = make_mutation (1, 4, &name);
+  mutate_ok (f, name, invoice_args);
+  sync_ok (f);
+  g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices WHERE member_id = '"
+                                             UNDO_MEMBER "' AND points > 0"), ==, 1);
+
+  /* A coupon only this cache knows; the same invoice as another retailer's. */
+  g_assert_nonnull (device_run (f->dev, exec_job, (gpointer)
+                                "INSERT INTO coupons (code, member_id, title, value) VALUES "
+                                "('LOCAL1', '" UNDO_MEMBER "', '折價券', 100)", &error));
+  g_assert_no_error (error);
+  foreign = g_strdup (invoice_args);
+  memcpy (strstr (foreign, "24549210"), "12345678", 8);
+  memcpy (strstr (foreign, "AB1"), "CD1", 3);
+  mutate_ok (f, "invoice.register", foreign);
+  mutate_ok (f, "coupon.redeem", "{\"code\":\"LOCAL1\",\"member_id\":\"" UNDO_MEMBER "\"}");
+  mutate_ok (f, "binding.create", "{\"binding_id\":\"B-BAD\",\"member_id\":\"" UNDO_MEMBER "\","
+                                  "\"associate_id\":\"S0002\",\"source\":\"bogus\"}");
+  /* Optimistic: all three show at once, and the first binding was ended. */
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices WHERE number LIKE 'CD1%'"),
+                   ==, 1);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT redeemed_at > 0 FROM coupons WHERE code = "
+                                             "'LOCAL1'"), ==, 1);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE until = 0 AND "
+                                             "id = 'B-BAD'"), ==, 1);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT until FROM bindings WHERE id = '" UNDO_B1 "'"),
+                   >, 0);
+  sync_ok (f);
+  g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), ==, 3);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices WHERE number LIKE 'CD1%'"),
+                   ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT redeemed_at FROM coupons WHERE code = 'LOCAL1'"),
+                   ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE id = 'B-BAD'"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT until FROM bindings WHERE id = '" UNDO_B1 "'"),
+                   ==, 0);
+
+  /* The same associate again: the hub keeps its binding and says which. */
+  mutate_ok (f, "binding.create", "{\"binding_id\":\"B-AGAIN\",\"member_id\":\"" UNDO_MEMBER "\"}");
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE id = 'B-AGAIN'"), ==, 1);
+  sync_ok (f);
+  g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), ==, 3);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE id = 'B-AGAIN'"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE member_id = '"
+                                             UNDO_MEMBER "' AND until = 0"), ==, 1);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT until FROM bindings WHERE id = '" UNDO_B1 "'"),
+                   ==, 0);
+  /* The accepted ones, once each, as on the hub. */
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices"), ==,
+                   hub_int (f, "SELECT count(*) FROM invoices WHERE member_id = '" UNDO_MEMBER "'"));
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices"), ==, 1);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE member_id = '"
+                                             UNDO_MEMBER "'"), ==, 1);
+  g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
+}
+
 static AislePullResponse *
 pull_limited (SyncFixture *f,
               const char  *token,
@@ -728,6 +817,7 @@ main (int    argc,
   ADD ("disk-full", test_disk_full);
   ADD ("rejected", test_rejected);
   ADD ("optimistic", test_optimistic);
+  ADD ("undo-refused", test_undo_refused);
   ADD ("remaining", test_remaining);
   ADD ("network-faults", test_network_faults);
   ADD ("scheduler", test_scheduler);
