@@ -473,6 +473,8 @@ test_figures (Fixture       *f,
     g_autofree char *enrolled = drill (f, "associate/S0001/enrolments");
     g_autofree char *self = drill (f, "enrolments/self");
     g_autofree char *repurchase = drill (f, "repurchase");
+    g_autofree char *march = g_strdup_printf ("repurchase/%" G_GINT64_FORMAT, period_from);
+    g_autofree char *repurchase_march = drill (f, march);
     g_autofree char *empty_day = g_strdup_printf ("sales/app/%" G_GINT64_FORMAT, period_from);
     g_autofree char *got_empty = drill (f, empty_day);
 
@@ -488,6 +490,7 @@ test_figures (Fixture       *f,
     g_assert_cmpstr (enrolled, ==, MID (7));
     g_assert_cmpstr (self, ==, MID (2));
     g_assert_cmpstr (repurchase, ==, "o02,o11");
+    g_assert_cmpstr (repurchase_march, ==, "o02,o11");   /* the later purchase of each */
     g_assert_cmpstr (got_empty, ==, "");
   }
   /* an unknown figure is a bad request, not an empty list */
