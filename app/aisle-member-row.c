@@ -170,7 +170,7 @@ aisle_member_row_class_init (AisleMemberRowClass *klass)
   properties[PROP_MEMBER] =
     g_param_spec_boxed ("member", NULL, NULL,
                         AISLE_TYPE_MEMBER,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -204,4 +204,19 @@ aisle_member_row_get_member (AisleMemberRow *self)
   g_return_val_if_fail (AISLE_IS_MEMBER_ROW (self), NULL);
 
   return self->member;
+}
+
+/* Shows @member in this row: the search page reuses its rows as staff type, which is cheaper
+ * than building new ones from the template on every keystroke. */
+void
+aisle_member_row_set_member (AisleMemberRow    *self,
+                             const AisleMember *member)
+{
+  g_return_if_fail (AISLE_IS_MEMBER_ROW (self));
+  g_return_if_fail (member != NULL);
+
+  g_clear_pointer (&self->member, aisle_member_free);
+  self->member = aisle_member_copy (member);
+  aisle_member_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER]);
 }

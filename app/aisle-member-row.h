@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (AisleMemberRow, aisle_member_row, AISLE, MEMBER_ROW, GtkLi
 
 GtkWidget         *aisle_member_row_new        (const AisleMember *member);
 const AisleMember *aisle_member_row_get_member (AisleMemberRow    *self);
+void               aisle_member_row_set_member (AisleMemberRow    *self,
+                                                const AisleMember *member);
 const char        *aisle_tier_get_label        (const char        *tier);
 
 G_END_DECLS

@@ -96,6 +96,33 @@ clear_results (AisleMemberSearchPage *self)
     gtk_list_box_remove (self->results_list, child);
 }
 
+/* Fills the list with @members, reusing the rows already there (typing replaces the results
+ * on every keystroke: updating labels costs far less than building rows from the template). */
+static void
+show_members (AisleMemberSearchPage *self,
+              GPtrArray             *members)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+  guint i = 0;
+
+  for (; i < members->len && child != NULL && AISLE_IS_MEMBER_ROW (child); i++)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      aisle_member_row_set_member (AISLE_MEMBER_ROW (child), g_ptr_array_index (members, i));
+      child = next;
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (self->results_list, child);
+      child = next;
+    }
+  for (; i < members->len; i++)
+    gtk_list_box_append (self->results_list, aisle_member_row_new (g_ptr_array_index (members, i)));
+}
+
 static void
 show_toast (AisleMemberSearchPage *self,
             const char            *message)
@@ -131,9 +158,7 @@ on_lookup_ready_cb (GObject      *object,
         g_debug ("online lookup for “%s”: %s", data->query, error->message);
       return;
     }
-  for (guint i = 0; i < members->len; i++)
-    gtk_list_box_append (self->results_list,
-                         aisle_member_row_new (g_ptr_array_index (members, i)));
+  show_members (self, members);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member found on the hub",
                                        "%u members found on the hub", members->len),
                           members->len);
@@ -181,7 +206,9 @@ on_search_ready_cb (GObject      *object,
 
   g_clear_object (&self->search_cancellable);
   set_busy (self, FALSE);
-  clear_results (self);
+
+  if (error != NULL || members == NULL || members->len == 0)
+    clear_results (self);
 
   if (error != NULL)
     {
@@ -206,9 +233,7 @@ on_search_ready_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < members->len; i++)
-    gtk_list_box_append (self->results_list,
-                         aisle_member_row_new (g_ptr_array_index (members, i)));
+  show_members (self, members);
 
   if (members->len >= SEARCH_LIMIT)
     {

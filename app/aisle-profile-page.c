@@ -158,7 +158,15 @@ show_profile (AisleProfilePage *self)
 
   adw_avatar_set_text (self->avatar, m->name);
   gtk_label_set_text (self->name_label, m->name);
-  gtk_label_set_text (self->number_label, m->number != NULL ? m->number : _("Number pending"));
+  if (m->number != NULL)
+    {
+      /* Translators: a member number, as on the search results */
+      g_autofree char *number = g_strdup_printf (_("No. %s"), m->number);
+
+      gtk_label_set_text (self->number_label, number);
+    }
+  else
+    gtk_label_set_text (self->number_label, _("Number pending"));
   gtk_label_set_text (self->tier_label, aisle_tier_get_label (m->tier));
   gtk_widget_set_css_classes (GTK_WIDGET (self->tier_label),
                               (const char *[]) { "tier-badge", m->tier != NULL ? m->tier : "basic",

@@ -166,6 +166,52 @@ make_row (const char *title,
   return row;
 }
 
+/* The items, delivery and attribution rows are built when the order is first opened: a
+ * profile shows many orders and most are never opened, and each row costs widgets. */
+typedef struct
+{
+  AisleOrder *order;
+  char       *credit;
+} OrderDetail;
+
+static void
+order_detail_free (OrderDetail *d)
+{
+  aisle_order_free (d->order);
+  g_free (d->credit);
+  g_free (d);
+}
+
+static void
+on_order_expanded_cb (AdwExpanderRow *row,
+                      GParamSpec     *pspec,
+                      gpointer        user_data)
+{
+  OrderDetail *d = g_object_get_data (G_OBJECT (row), "aisle-order-detail");
+  const AisleOrder *order;
+
+  if (d == NULL || !adw_expander_row_get_expanded (row))
+    return;
+  order = d->order;
+  for (guint i = 0; order->items != NULL && i < order->items->len; i++)
+    {
+      const AisleOrderItem *item = g_ptr_array_index (order->items, i);
+      g_autofree char *price = aisle_format_money ((gint64) (item->unit_price * item->quantity));
+      g_autofree char *qty = NULL;
+
+      /* Translators: an order line: quantity and line total, e.g. "× 2 · NT$240" */
+      qty = g_strdup_printf (_("× %g · %s"), item->quantity, price);
+      adw_expander_row_add_row (row, make_row (item->name, qty));
+    }
+  if (order->fulfilment == AISLE_FULFILMENT_DELIVERY || order->tracking != NULL)
+    adw_expander_row_add_row (row, make_row (_("Delivery tracking"),
+                                             order->tracking != NULL ? order->tracking
+                                                                     : _("No tracking number yet")));
+  adw_expander_row_add_row (row, make_row (_("Credited to"), d->credit));
+  /* Built once; the rows stay for the next time it is opened. */
+  g_object_set_data (G_OBJECT (row), "aisle-order-detail", NULL);
+}
+
 GtkWidget *
 aisle_profile_order_row_new (const AisleProfile *profile,
                              const AisleOrder   *order)
@@ -176,7 +222,7 @@ aisle_profile_order_row_new (const AisleProfile *profile,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *reason = aisle_credit_reason_describe (order->credit_reason);
-  g_autofree char *credit = NULL;
+  OrderDetail *detail = g_new0 (OrderDetail, 1);
   const char *where = aisle_profile_branch_name (profile, order->branch_id);
 
   /* Translators: an order in the timeline: channel, then the total, e.g. "Online shop · NT$1,200" */
@@ -189,43 +235,24 @@ aisle_profile_order_row_new (const AisleProfile *profile,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   set_label (row, title, subtitle);
 
-  for (guint i = 0; order->items != NULL && i < order->items->len; i++)
-    {
-      const AisleOrderItem *item = g_ptr_array_index (order->items, i);
-      g_autofree char *price = aisle_format_money ((gint64) (item->unit_price * item->quantity));
-      g_autofree char *qty = NULL;
-      GtkWidget *item_row;
-
-      /* Translators: an order line: quantity and line total, e.g. "× 2 · NT$240" */
-      qty = g_strdup_printf (_("× %g · %s"), item->quantity, price);
-      item_row = make_row (item->name, qty);
-      set_label (item_row, item->name, qty);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row);
-    }
-
-  if (order->fulfilment == AISLE_FULFILMENT_DELIVERY || order->tracking != NULL)
-    {
-      GtkWidget *track_row = make_row (_("Delivery tracking"),
-                                       order->tracking != NULL ? order->tracking
-                                                               : _("No tracking number yet"));
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), track_row);
-    }
-
+  detail->order = aisle_order_copy (order);
   if (order->credited_staff_id != NULL)
     /* Translators: attribution: associate, store, and why, e.g. "王小明 at 台北信義店: sold it" */
-    credit = g_strdup_printf (_("%s at %s: %s"),
-                              aisle_profile_staff_name (profile, order->credited_staff_id),
-                              order->credited_branch_id != NULL
-                                ? aisle_profile_branch_name (profile, order->credited_branch_id)
-                                : "—",
-                              reason);
+    detail->credit = g_strdup_printf (_("%s at %s: %s"),
+                                      aisle_profile_staff_name (profile, order->credited_staff_id),
+                                      order->credited_branch_id != NULL
+                                        ? aisle_profile_branch_name (profile, order->credited_branch_id)
+                                        : "—",
+                                      reason);
   else if (order->credited_branch_id != NULL)
-    credit = g_strdup_printf ("%s: %s", aisle_profile_branch_name (profile, order->credited_branch_id),
-                              reason);
+    detail->credit = g_strdup_printf ("%s: %s",
+                                      aisle_profile_branch_name (profile, order->credited_branch_id),
+                                      reason);
   else
-    credit = g_strdup (reason);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), make_row (_("Credited to"), credit));
+    detail->credit = g_strdup (reason);
+  g_object_set_data_full (G_OBJECT (row), "aisle-order-detail", detail,
+                          (GDestroyNotify) order_detail_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_order_expanded_cb), NULL);
   return row;
 }
 
