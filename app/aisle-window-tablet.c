@@ -588,14 +588,28 @@ on_keys_loaded_cb (GObject      *object,
   aisle_stock_page_set_branch_id (AISLE_STOCK_PAGE (self->stock_page), keys->store_id);
 }
 
+/* A sync brought new rows: the store's staff arrive with the first one after pairing. */
+static void
+on_sync_success_cb (AisleWindow *self)
+{
+  if (self->session != NULL && !aisle_session_get_signed_in (self->session))
+    aisle_signin_page_reload (AISLE_SIGNIN_PAGE (self->signin_page));
+}
+
 /* The cache is open (or was replaced): every page reads from the new worker; keys reload. */
-void
-_aisle_window_tablet_set_worker (AisleWindow *self)
+static void
+load_keys (AisleWindow *self)
 {
   if (self->worker != NULL)
     aisle_worker_run_async (self->worker, G_PRIORITY_HIGH, load_keys_job, NULL, NULL,
                             (GDestroyNotify) aisle_device_keys_free, self->cancellable,
                             on_keys_loaded_cb, self);
+}
+
+void
+_aisle_window_tablet_set_worker (AisleWindow *self)
+{
+  load_keys (self);
   if (self->session == NULL)
     return;
   aisle_signin_page_set_worker (AISLE_SIGNIN_PAGE (self->signin_page), self->worker);
@@ -603,13 +617,16 @@ _aisle_window_tablet_set_worker (AisleWindow *self)
   aisle_stock_page_set_worker (AISLE_STOCK_PAGE (self->stock_page), self->worker);
   aisle_profile_page_set_sync_client (AISLE_PROFILE_PAGE (self->profile_page), self->sync_client);
   aisle_stock_page_set_sync_client (AISLE_STOCK_PAGE (self->stock_page), self->sync_client);
+  if (self->sync_client != NULL)
+    g_signal_connect_object (self->sync_client, "notify::last-success",
+                             G_CALLBACK (on_sync_success_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Pairing stored the keys and the store: read them again, and the store's staff. */
 void
 _aisle_window_tablet_paired (AisleWindow *self)
 {
-  _aisle_window_tablet_set_worker (self);
+  load_keys (self);
 }
 
 /* --- building ----------------------------------------------------------------------------- */
