@@ -789,6 +789,79 @@ test_coupon (void)
   fixture_tear_down (&fixture);
 }
 
+/* --- e-invoices --------------------------------------------------------------------------- */
+
+/* The first valid e-invoice QR of shared/testdata (a real receipt), or NULL to skip. */
+static char *
+real_invoice (void)
+{
+  g_autofree char *path = aisle_test_data_path ("einvoice/public-strings.tsv");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+      g_autoptr(AisleCode) code = NULL;
+
+      if (tab == NULL)
+        continue;
+      code = aisle_codes_classify_text (tab + 1, NULL);
+      if (aisle_code_get_kind (code) == AISLE_CODE_KIND_EINVOICE && aisle_code_is_valid (code))
+        return g_strdup (tab + 1);
+    }
+  return NULL;
+}
+
+static char *invoice_qr;
+
+static void
+body_invoice (Fixture *fixture)
+{
+  g_autoptr(AisleCode) code = aisle_codes_classify_text (invoice_qr, NULL);
+  const AisleEInvoice *invoice = aisle_code_get_einvoice (code);
+  g_autofree char *member_id = query (fixture, "SELECT id FROM members ORDER BY id LIMIT 1");
+  g_autofree char *sql = NULL;
+
+  g_assert_true (aisle_test_tablet_sign_in (fixture->window, "S0002", "1234"));
+  open_member_card (fixture, member_id);
+
+  /* A real receipt from years ago: too old to earn points, explained, nothing queued. */
+  scan (fixture, invoice_qr);
+  expect_profile_message (fixture, "cannot earn points any more");
+  g_assert_cmpint (count_outbox (fixture, "invoice.register"), ==, 0);
+
+  /* Already registered to this member (the hub's record in the cache): said so. */
+  sql = g_strdup_printf ("INSERT INTO invoices (number, date, random_code, seller_id, total, "
+                         "member_id, points, registered_at) VALUES ('%s', '%s', '%s', '%s', 100, "
+                         "'%s', 1, 1) RETURNING number", invoice->number, invoice->date,
+                         invoice->random_code, invoice->seller_id, member_id);
+  g_free (query (fixture, sql));
+  scan (fixture, invoice_qr);
+  expect_profile_message (fixture, "is already registered to this member");
+  g_assert_cmpint (count_outbox (fixture, "invoice.register"), ==, 0);
+}
+
+static void
+test_invoice (void)
+{
+  Fixture fixture = { 0 };
+
+  invoice_qr = real_invoice ();
+  if (invoice_qr == NULL)
+    {
+      g_test_skip ("no e-invoice samples in shared/testdata");
+      return;
+    }
+  fixture_set_up (&fixture);
+  run_app (&fixture, body_invoice);
+  fixture_tear_down (&fixture);
+  g_clear_pointer (&invoice_qr, g_free);
+}
+
 /* --- accessibility ------------------------------------------------------------------------ */
 
 static void
@@ -838,6 +911,7 @@ static const UiTest ui_tests[] = {
   { "/aisle/app/tablet/bind", test_bind },
   { "/aisle/app/tablet/stock", test_stock },
   { "/aisle/app/tablet/coupon", test_coupon },
+  { "/aisle/app/tablet/invoice", test_invoice },
 };
 
 static void
