@@ -55,6 +55,8 @@ struct _AisleWindow
   GtkWidget            *stock_page;
   GtkWidget            *back_button;     /* borrowed, in the header bar */
   AisleDeviceKeys      *keys;            /* owned; NULL until read from the cache */
+  GtkWindow            *dashboard_dialog; /* weak: the PIN prompt of store performance */
+  GtkWindow            *attention_dialog; /* weak: the needs-attention list, shows members */
 };
 
 /* aisle-window.c */
@@ -77,5 +79,10 @@ void     _aisle_window_tablet_open_member   (AisleWindow     *self,
                                              const char      *member_id);
 void     _aisle_window_tablet_dispose       (AisleWindow     *self);
 void     _aisle_window_tablet_class_init    (GtkWidgetClass  *widget_class);
+gboolean _aisle_window_tablet_may_show_members (AisleWindow *self);
+
+/* aisle-window-dashboard.c */
+void     _aisle_window_dashboard_open       (AisleWindow     *self);
+void     _aisle_window_dashboard_clear      (AisleWindow     *self);
 
 G_END_DECLS

@@ -64,6 +64,11 @@ update_subtitle (AisleWindow *self)
     what = _("Scan");
   else if (g_strcmp0 (page, "signin") == 0)
     what = _("Sign In");
+  else if (g_strcmp0 (page, "store-performance") == 0)
+    what = _("Store Performance");
+  else if (g_strcmp0 (page, "pairing") == 0)
+    /* Translators: window subtitle while the tablet is paired with the hub */
+    what = _("Pairing");
   if (what == NULL)
     return;
   if (aisle_session_get_signed_in (self->session))
@@ -84,7 +89,8 @@ on_visible_child_changed_cb (AisleWindow *self)
   gtk_widget_set_visible (self->back_button,
                           signed_in && (g_strcmp0 (page, "profile") == 0 ||
                                         g_strcmp0 (page, "stock") == 0 ||
-                                        g_strcmp0 (page, "scan") == 0));
+                                        g_strcmp0 (page, "scan") == 0 ||
+                                        g_strcmp0 (page, "store-performance") == 0));
   update_subtitle (self);
 }
 
@@ -99,9 +105,16 @@ update_actions (AisleWindow *self)
   gtk_widget_action_set_enabled (widget, "window.show-binding-qr", signed_in);
   gtk_widget_action_set_enabled (widget, "window.back", signed_in);
   gtk_widget_action_set_enabled (widget, "window.open-member", signed_in);
-  /* Managers only: the lead connects the dashboard page (issue 8) as "store-performance". */
+  /* Managers only (aisle-window-dashboard.c asks for the PIN again). */
   gtk_widget_action_set_enabled (widget, "window.show-store-performance",
                                  signed_in && aisle_session_get_is_manager (self->session));
+}
+
+/* Whether member data may show: always outside the tablet, only signed in on it. */
+gboolean
+_aisle_window_tablet_may_show_members (AisleWindow *self)
+{
+  return !is_tablet (self) || aisle_session_get_signed_in (self->session);
 }
 
 /* Shows sign-in when nobody is signed in; returns TRUE if it did. */
@@ -137,7 +150,12 @@ on_session_signed_in_changed_cb (AisleWindow *self)
       aisle_stock_page_clear (AISLE_STOCK_PAGE (self->stock_page));
       aisle_member_search_page_reset (AISLE_MEMBER_SEARCH_PAGE (self->home_page));
       aisle_signin_page_reset (AISLE_SIGNIN_PAGE (self->signin_page));
-      gtk_stack_set_visible_child (self->stack, self->signin_page);
+      if (self->pairing_page == NULL ||
+          gtk_stack_get_visible_child (self->stack) != self->pairing_page)
+        gtk_stack_set_visible_child (self->stack, self->signin_page);
+      _aisle_window_dashboard_clear (self);
+      if (self->attention_dialog != NULL)
+        gtk_window_destroy (self->attention_dialog);
     }
   on_visible_child_changed_cb (self);
 }
@@ -367,15 +385,7 @@ show_store_performance_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  AisleWindow *self = AISLE_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "store-performance");
-
-  if (!aisle_session_get_is_manager (self->session))
-    return;
-  if (page != NULL)
-    gtk_stack_set_visible_child (self->stack, page);
-  else
-    toast (self, _("Store performance is not available on this tablet yet"));
+  _aisle_window_dashboard_open (AISLE_WINDOW (widget));
 }
 
 static void
@@ -682,6 +692,12 @@ _aisle_window_tablet_dispose (AisleWindow *self)
   self->profile_page = NULL;
   self->stock_page = NULL;
   self->back_button = NULL;
+  if (self->dashboard_dialog != NULL)
+    gtk_window_destroy (self->dashboard_dialog);
+  g_clear_weak_pointer (&self->dashboard_dialog);
+  if (self->attention_dialog != NULL)
+    gtk_window_destroy (self->attention_dialog);
+  g_clear_weak_pointer (&self->attention_dialog);
   g_clear_object (&self->session);
   g_clear_pointer (&self->keys, aisle_device_keys_free);
 }

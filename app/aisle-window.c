@@ -262,10 +262,25 @@ show_attention_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AisleWindow *self = AISLE_WINDOW (widget);
+  GtkWidget *dialog;
 
-  if (self->sync_client != NULL)
-    gtk_window_present (GTK_WINDOW (aisle_attention_dialog_new (GTK_WINDOW (self),
-                                                                self->sync_client)));
+  if (self->sync_client == NULL)
+    return;
+  /* The refused changes name members: on a tablet only staff who signed in read them. */
+  if (!_aisle_window_tablet_may_show_members (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Sign in first to see the changes that need attention")));
+      return;
+    }
+  if (self->attention_dialog != NULL)
+    {
+      gtk_window_present (self->attention_dialog);
+      return;
+    }
+  dialog = aisle_attention_dialog_new (GTK_WINDOW (self), self->sync_client);
+  g_set_weak_pointer (&self->attention_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -444,6 +459,10 @@ act_on_code (AisleWindow     *self,
   const AisleToken *token;
 
   if (self->mode != AISLE_MODE_TABLET)
+    return;
+  /* Before pairing, only the pairing page (which listens to code-scanned) takes codes. */
+  if (self->pairing_page != NULL &&
+      gtk_stack_get_visible_child (self->stack) == self->pairing_page)
     return;
   if (_aisle_window_tablet_act_on_code (self, code, source))
     return;
