@@ -184,3 +184,82 @@ aisle_test_tablet_sign_in_if_asked (AisleWindow *window)
   if (!aisle_test_tablet_sign_in (window, "S0001", "1234"))
     g_error ("S0001 could not sign in with 1234");
 }
+
+/* --- the main menu and the store performance PIN prompt ------------------------------------ */
+
+static gboolean
+has_mapped_label (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+gboolean
+aisle_test_tablet_menu_has (AisleWindow *window,
+                            const char  *label)
+{
+  GtkWidget *button = aisle_test_ui_find_by_label (GTK_WIDGET (window), "Main menu");
+  gboolean found;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (aisle_test_ui_wait_until (popover_mapped, button, WAIT_MS));
+  aisle_test_ui_spin ();
+  found = has_mapped_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                            label);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  aisle_test_ui_spin ();
+  return found;
+}
+
+GtkWindow *
+aisle_test_tablet_pin_prompt (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          aisle_test_ui_find_by_label (window, "Your PIN for store performance") != NULL)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+prompt_shown (gpointer data)
+{
+  return aisle_test_tablet_pin_prompt () != NULL;
+}
+
+void
+aisle_test_tablet_enter_dashboard_pin (AisleWindow *window,
+                                       const char  *pin)
+{
+  GtkWindow *prompt;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-store-performance", NULL);
+  if (!aisle_test_ui_wait_until (prompt_shown, NULL, WAIT_MS))
+    g_error ("Store Performance did not ask for the PIN");
+  prompt = aisle_test_tablet_pin_prompt ();
+  aisle_test_tablet_press_pin (aisle_test_ui_find_by_label (GTK_WIDGET (prompt),
+                                                            "Your PIN for store performance"),
+                               pin);
+}

@@ -38,5 +38,13 @@ void      aisle_test_tablet_sign_in_if_asked (AisleWindow        *window);
 /* Presses the keypad's digits for @pin and OK, as fingers would. */
 void      aisle_test_tablet_press_pin       (GtkWidget           *keypad,
                                              const char          *pin);
+/* Opens the main menu and says whether an entry labelled @label shows in it. */
+gboolean  aisle_test_tablet_menu_has        (AisleWindow         *window,
+                                             const char          *label);
+/* The store performance PIN prompt on show, or NULL. */
+GtkWindow *aisle_test_tablet_pin_prompt     (void);
+/* Activates Store Performance and types @pin on the prompt's keypad. */
+void      aisle_test_tablet_enter_dashboard_pin (AisleWindow     *window,
+                                                 const char      *pin);
 
 G_END_DECLS

@@ -16,12 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aisle-application.h"
 #include "aisle-chart.h"
 #include "aisle-dashboard-page.h"
 #include "aisle-sync-private.h"
 #include "aisle-sync-reports.h"
 #include "aisle-test.h"
+#include "aisle-test-tablet.h"
 #include "aisle-test-ui.h"
+#include "aisle-signin-page.h"
+#include "aisle-window.h"
 #include "test-hub-fixture.h"
 #include "test-sync-common.h"
 
@@ -363,6 +367,181 @@ test_offline (Test          *test,
   }
 }
 
+/* --- in the tablet window: the manager's entry, the PIN asked again, gone on sign-out ------- */
+
+typedef struct
+{
+  Fixture      hub;
+  char        *cache_path;
+  AisleWindow *window;       /* weak */
+  gboolean     ran;
+} WindowTest;
+
+static gboolean
+window_on_signin (gpointer data)
+{
+  WindowTest *test = data;
+  GtkWidget *page;
+
+  if (test->window == NULL || aisle_window_get_loading (test->window) ||
+      g_strcmp0 (aisle_window_get_page_name (test->window), "signin") != 0)
+    return FALSE;
+  page = aisle_window_get_page (test->window, "signin");
+  return aisle_signin_page_get_n_staff (AISLE_SIGNIN_PAGE (page)) > 0 &&
+         aisle_window_get_sync_client (test->window) != NULL &&
+         aisle_sync_client_get_paired (aisle_window_get_sync_client (test->window));
+}
+
+static gboolean
+dashboard_shows_report (gpointer data)
+{
+  WindowTest *test = data;
+  GtkWidget *page = aisle_window_get_page (test->window, "store-performance");
+  GtkWidget *stack = page != NULL ? gtk_widget_get_ancestor (page, GTK_TYPE_STACK) : NULL;
+
+  return page != NULL &&
+         g_strcmp0 (aisle_window_get_page_name (test->window), "store-performance") == 0 &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack)) &&
+         !aisle_dashboard_page_get_loading (AISLE_DASHBOARD_PAGE (page)) &&
+         aisle_test_ui_tree_has_text (page, "As of ");
+}
+
+static gboolean
+window_signed_out (gpointer data)
+{
+  WindowTest *test = data;
+
+  return g_strcmp0 (aisle_window_get_page_name (test->window), "signin") == 0;
+}
+
+static const char *
+window_subtitle (GtkWidget *root)
+{
+  if (ADW_IS_WINDOW_TITLE (root))
+    return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle = window_subtitle (child);
+
+      if (subtitle != NULL)
+        return subtitle;
+    }
+  return NULL;
+}
+
+static void
+window_body (WindowTest *test)
+{
+  AisleSession *session = aisle_window_get_session (test->window);
+  GtkWidget *page;
+
+  /* An associate: no entry, and the action opens nothing. */
+  g_assert_true (aisle_test_tablet_sign_in (test->window, "S0002", "1234"));
+  g_assert_false (aisle_session_get_is_manager (session));
+  g_assert_false (aisle_test_tablet_menu_has (test->window, "Store Performance"));
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "window.show-store-performance", NULL);
+  aisle_test_ui_spin ();
+  g_assert_null (aisle_test_tablet_pin_prompt ());
+  g_assert_null (aisle_window_get_page (test->window, "store-performance"));
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "window.sign-out", NULL);
+
+  /* The manager: the entry asks for the PIN again, then shows the hub's report. */
+  g_assert_true (aisle_test_tablet_sign_in (test->window, "S0001", "1234"));
+  g_assert_true (aisle_session_get_is_manager (session));
+  g_assert_true (aisle_test_tablet_menu_has (test->window, "Store Performance"));
+  aisle_test_tablet_enter_dashboard_pin (test->window, "1234");
+  if (!aisle_test_ui_wait_until (dashboard_shows_report, test, WAIT_TIMEOUT_MS))
+    g_error ("the manager's PIN did not open the store's report");
+  g_assert_null (aisle_test_tablet_pin_prompt ());
+  g_assert_nonnull (aisle_test_ui_find_by_label (GTK_WIDGET (test->window), "Sales by channel chart"));
+  g_assert_true (g_str_has_prefix (window_subtitle (GTK_WIDGET (test->window)), "Store Performance · "));
+  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "tablet-dashboard");
+
+  /* Sign-out takes the page, its PIN and its figures with it. */
+  page = aisle_window_get_page (test->window, "store-performance");
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "window.sign-out", NULL);
+  g_assert_true (aisle_test_ui_wait_until (window_signed_out, test, WAIT_TIMEOUT_MS));
+  g_assert_null (aisle_window_get_page (test->window, "store-performance"));
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->window), "As of "));
+
+  /* The next manager is asked again: the PIN did not stay behind. */
+  g_assert_true (aisle_test_tablet_sign_in (test->window, "S0001", "1234"));
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "window.show-store-performance", NULL);
+  aisle_test_ui_spin ();
+  g_assert_nonnull (aisle_test_tablet_pin_prompt ());
+  g_assert_null (aisle_window_get_page (test->window, "store-performance"));
+  /* The idle sign-out closes the prompt as well. */
+  aisle_session_set_idle_seconds (session, 1);
+  g_assert_true (aisle_test_ui_wait_until (window_signed_out, test, WAIT_TIMEOUT_MS));
+  g_assert_null (aisle_test_tablet_pin_prompt ());
+}
+
+static void
+on_window_activate_cb (GApplication *app,
+                       WindowTest   *test)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AISLE_IS_WINDOW (window));
+  g_set_weak_pointer (&test->window, AISLE_WINDOW (window));
+  if (!aisle_test_ui_wait_until (window_on_signin, test, WAIT_TIMEOUT_MS))
+    g_error ("the paired tablet did not open on sign-in with its staff");
+  window_body (test);
+  test->ran = TRUE;
+  if (test->window != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_window (void)
+{
+  if (g_test_subprocess ())
+    {
+      WindowTest test = { 0 };
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autoptr(AisleApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *url = NULL;
+      Device *device;
+
+      test.hub.dir = aisle_test_mkdtemp ();
+      test.hub.db = g_build_filename (test.hub.dir, "hub.db", NULL);
+      g_free (admin (&test.hub, NULL, "seed-demo", "1500", "200", NULL));
+      test.hub.session = soup_session_new ();
+      start_hub (&test.hub);
+      code = admin (&test.hub, NULL, "pair-code", "TPE01", "tablet", NULL);
+      url = g_strdup_printf ("http://127.0.0.1:%u", test.hub.port);
+      test.cache_path = g_build_filename (test.hub.dir, "tablet.db", NULL);
+      device = device_open (test.cache_path, test.hub.session);
+      g_assert_true (device_pair (device, url, g_strstrip (code), &error));
+      g_assert_no_error (error);
+      g_assert_true (device_sync (device, &error));
+      g_assert_no_error (error);
+      device_close (device);
+
+      g_settings_set_string (settings, "hub-url", url);
+      app = aisle_application_new (G_APPLICATION_NON_UNIQUE);
+      aisle_application_set_cache_path (app, test.cache_path);
+      aisle_application_set_mode (app, AISLE_MODE_TABLET);
+      g_signal_connect_after (app, "activate", G_CALLBACK (on_window_activate_cb), &test);
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+      g_assert_true (test.ran);
+      g_assert_null (test.window);
+      g_settings_reset (settings, "hub-url");
+      aisle_test_ui_spin ();
+      g_clear_object (&app);
+      aisle_test_ui_spin ();
+      teardown (&test.hub, NULL);
+      g_free (test.cache_path);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,5 +556,6 @@ main (int   argc,
   ADD ("report", test_report);
   ADD ("wrong-pin", test_wrong_pin);
   ADD ("offline", test_offline);
+  g_test_add_func ("/aisle/app/dashboard/tablet-window", test_window);
   return g_test_run ();
 }

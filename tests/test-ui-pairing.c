@@ -23,6 +23,7 @@
 #include "aisle-attention-dialog.h"
 #include "aisle-store-sqlite.h"
 #include "aisle-test.h"
+#include "aisle-test-tablet.h"
 #include "aisle-test-ui.h"
 #include "aisle-window.h"
 #include "test-hub-fixture.h"
@@ -272,12 +273,42 @@ check_attention (PairingTest *test)
   if (!aisle_test_ui_wait_until (badge_shown, test, WAIT_TIMEOUT_MS))
     g_error ("a refused change did not show in the header");
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "attention-badge");
+
+  /* The list names members: before anyone signs in, the count shows but opens nothing. */
+  g_assert_cmpstr (aisle_window_get_page_name (test->window), ==, "signin");
+  g_signal_emit_by_name (aisle_test_ui_find_by_label (GTK_WIDGET (test->window),
+                                                      "1 change needs attention"), "clicked");
+  aisle_test_ui_spin ();
+  g_assert_null (attention_dialog ());
+  g_assert_true (aisle_test_ui_tree_has_text (GTK_WIDGET (test->window),
+                                              "Sign in first to see the changes that need attention"));
+
+  g_assert_true (aisle_test_tablet_sign_in (test->window, "S0002", "1234"));
   g_signal_emit_by_name (aisle_test_ui_find_by_label (GTK_WIDGET (test->window),
                                                       "1 change needs attention"), "clicked");
   if (!aisle_test_ui_wait_until (dialog_explains, NULL, WAIT_TIMEOUT_MS))
     g_error ("one tap on the count did not open the explained list");
   aisle_test_ui_screenshot (GTK_WINDOW (attention_dialog ()), 800, 600, "attention");
-  gtk_window_destroy (GTK_WINDOW (attention_dialog ()));
+  /* Signing out closes it: the next person does not read it. */
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "window.sign-out", NULL);
+  aisle_test_ui_spin ();
+  g_assert_null (attention_dialog ());
+}
+
+static const char *
+window_subtitle (GtkWidget *root)
+{
+  if (ADW_IS_WINDOW_TITLE (root))
+    return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle = window_subtitle (child);
+
+      if (subtitle != NULL)
+        return subtitle;
+    }
+  return NULL;
 }
 
 static void
@@ -299,6 +330,7 @@ body (PairingTest *test)
   g_assert_false (aisle_sync_client_get_paired (client));
   g_assert_true (gtk_widget_get_sensitive (pair_button));
   g_assert_cmpstr (aisle_window_get_page_name (test->window), ==, "pairing");
+  g_assert_cmpstr (window_subtitle (GTK_WIDGET (test->window)), ==, "Pairing");
   g_assert_true (aisle_test_ui_wait_until (page_settled, test, WAIT_TIMEOUT_MS));
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, "pairing");
   aisle_test_ui_screenshot (GTK_WINDOW (test->window), 800, 1280, "pairing-portrait");
@@ -315,6 +347,9 @@ body (PairingTest *test)
                                 strlen (joined), AISLE_SYMBOLOGY_QR);
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, test->code);
+  /* Only the pairing page acted on it: the window did not also ask for a sign-in. */
+  g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (test->window), "Sign in first"));
+  g_assert_cmpstr (aisle_window_get_page_name (test->window), ==, "pairing");
   if (!aisle_test_ui_wait_until (paired_and_synced, test, WAIT_TIMEOUT_MS))
     g_error ("the tablet did not pair and sync");
   g_signal_handlers_disconnect_by_data (client, test);

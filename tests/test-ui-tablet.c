@@ -343,14 +343,26 @@ body_sign_in (Fixture *fixture)
   g_assert_true (aisle_test_tablet_sign_in (fixture->window, "S0001", "1234"));
   g_assert_true (aisle_session_get_is_manager (session));
   expect_page (fixture, "member-search");
-  /* Managers get the Store Performance entry (its page arrives with issue 8). */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.show-store-performance", NULL);
-  expect_text (fixture, "Store performance is not available");
+  /* Managers get the Store Performance entry; it asks for the PIN again (the session keeps
+   * none), and a wrong one opens nothing. */
+  g_assert_true (aisle_test_tablet_menu_has (fixture->window, "Store Performance"));
+  aisle_test_tablet_enter_dashboard_pin (fixture->window, "9999");
+  {
+    TextWait w = { GTK_WIDGET (aisle_test_tablet_pin_prompt ()), "Wrong PIN. 4 more wrong" };
+
+    g_assert_true (aisle_test_ui_wait_until (text_shown, &w, WAIT_MS));
+  }
+  g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "member-search");
+  g_assert_null (aisle_window_get_page (fixture->window, "store-performance"));
+
+  /* Sign-out closes the prompt too. */
+  g_assert_nonnull (aisle_test_tablet_pin_prompt ());
 
   /* Sign-out leaves nothing behind. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.sign-out", NULL);
   expect_page (fixture, "signin");
   g_assert_false (aisle_session_get_signed_in (session));
+  g_assert_null (aisle_test_tablet_pin_prompt ());
 }
 
 static void
@@ -371,6 +383,14 @@ body_idle_sign_out (Fixture *fixture)
 
   g_assert_true (aisle_test_tablet_sign_in (fixture->window, "S0002", "1234"));
   expect_page (fixture, "member-search");
+  /* An associate never sees Store Performance, and the action opens nothing. */
+  g_assert_false (aisle_session_get_is_manager (session));
+  g_assert_false (aisle_test_tablet_menu_has (fixture->window, "Store Performance"));
+  g_assert_true (aisle_test_tablet_menu_has (fixture->window, "Sign Out"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.show-store-performance", NULL);
+  aisle_test_ui_spin ();
+  g_assert_null (aisle_test_tablet_pin_prompt ());
+  g_assert_cmpstr (aisle_window_get_page_name (fixture->window), ==, "member-search");
   /* A tablet left alone signs itself out (shortened here from five minutes). */
   aisle_session_set_idle_seconds (session, 1);
   g_assert_true (aisle_test_ui_wait_until (page_shown, &w, WAIT_MS));
