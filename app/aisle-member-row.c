@@ -25,6 +25,7 @@ struct _AisleMemberRow
 
   /* Owned */
   AisleMember   *member;
+  const char    *tier_class;    /* static string: the tier class on tier_label, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AisleMemberRow, aisle_member_row, GTK_TYPE_LIST_BOX_ROW)
@@ -59,6 +60,7 @@ aisle_member_row_update (AisleMemberRow *self)
   g_autofree char *phone = NULL;
   g_autofree char *number = NULL;
   g_autofree char *accessible = NULL;
+  const char *tier_class = NULL;
   const char *tier;
   const char *name;
 
@@ -76,20 +78,29 @@ aisle_member_row_update (AisleMemberRow *self)
   else
     number = g_strdup (_("Number assigned when online"));
   tier = aisle_tier_get_label (member->tier);
+  if (g_strcmp0 (member->tier, "gold") == 0)
+    tier_class = "gold";
+  else if (g_strcmp0 (member->tier, "silver") == 0)
+    tier_class = "silver";
+  else if (g_strcmp0 (member->tier, "basic") == 0)
+    tier_class = "basic";
 
-  adw_avatar_set_text (self->avatar, name);
+  if (g_strcmp0 (adw_avatar_get_text (self->avatar), name) != 0)
+    adw_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->phone_label, phone);
   gtk_label_set_label (self->number_label, number);
   gtk_label_set_label (self->tier_label, tier);
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->tier_label), "gold");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->tier_label), "silver");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->tier_label), "basic");
-  if (g_strcmp0 (member->tier, "gold") == 0
-      || g_strcmp0 (member->tier, "silver") == 0
-      || g_strcmp0 (member->tier, "basic") == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->tier_label), member->tier);
+  /* Only a change of tier restyles the badge: a recycled row mostly keeps its classes. */
+  if (g_strcmp0 (self->tier_class, tier_class) != 0)
+    {
+      if (self->tier_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->tier_label), self->tier_class);
+      if (tier_class != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->tier_label), tier_class);
+      self->tier_class = tier_class;
+    }
 
   /* Translators: the spoken name of a search result: name, masked phone, member number, tier */
   accessible = g_strdup_printf (_("%s, %s, %s, %s"), name, phone, number, tier);
