@@ -58,6 +58,10 @@ struct _AisleProfilePage
   char                 *member_id;
   char                 *branch_id;
   guint                 pending;         /* jobs and mutations in flight */
+  guint                 reads;           /* profile reads in flight */
+  GdkFrameClock        *fill_clock;      /* the rest of the rows wait for this clock's paint */
+  gulong                fill_handler;
+  guint                 fill_from;       /* the first order not shown yet */
 };
 
 void   _aisle_profile_page_set_pending (AisleProfilePage *self,

@@ -10,6 +10,10 @@
  * passes is queued as a mutation (cache and outbox in one transaction) and the profile is read
  * again, so the change shows before the hub has seen it (aisle-profile-page-actions.c). The
  * message bar at the top says what happened after every action.
+ *
+ * When a profile is read, the header, the details and the first screenful of the timeline are
+ * shown at once, on the next frame; the rest of the orders, the reservations, coupons, tags and
+ * notes (all below the fold) are added once that frame is painted ("busy" lasts until then).
  */
 
 #define G_LOG_DOMAIN "aisle"
@@ -25,6 +29,8 @@
 #include "aisle-profile-page-private.h"
 
 #define MAX_ORDERS 100
+/* The orders a 1280x800 screen shows under the header and details: drawn on the first frame. */
+#define FIRST_ORDERS 6
 
 
 G_DEFINE_FINAL_TYPE (AisleProfilePage, aisle_profile_page, GTK_TYPE_WIDGET)
@@ -121,6 +127,73 @@ add_placeholder (AisleProfilePage    *self,
 
 
 static void
+cancel_fill (AisleProfilePage *self)
+{
+  if (self->fill_clock == NULL)
+    return;
+  g_clear_signal_handler (&self->fill_handler, self->fill_clock);
+  g_clear_object (&self->fill_clock);
+  _aisle_profile_page_set_pending (self, -1);
+}
+
+/* The rows below the first screenful: orders from @from on, then the other groups. */
+static void
+show_rest (AisleProfilePage *self,
+           guint             from)
+{
+  const AisleProfile *p = self->profile;
+  gint64 now = _aisle_now_seconds ();
+
+  for (guint i = from; i < p->orders->len; i++)
+    add_row (self, self->orders_group,
+             aisle_profile_order_row_new (p, g_ptr_array_index (p->orders, i)));
+  for (guint i = 0; i < p->reservations->len; i++)
+    add_row (self, self->reservations_group,
+             aisle_profile_reservation_row_new (p, g_ptr_array_index (p->reservations, i),
+                                                self->branch_id));
+  if (p->reservations->len == 0)
+    add_placeholder (self, self->reservations_group, _("No open reservations"));
+  for (guint i = 0; i < p->coupons->len; i++)
+    add_row (self, self->coupons_group,
+             aisle_profile_coupon_row_new (g_ptr_array_index (p->coupons, i), now));
+  if (p->coupons->len == 0)
+    add_placeholder (self, self->coupons_group, _("No coupons"));
+  for (guint i = 0; i < p->notes->len; i++)
+    add_row (self, self->notes_group,
+             aisle_profile_note_row_new (p, g_ptr_array_index (p->notes, i)));
+  for (guint i = 0; p->tags[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove the tag %s"), p->tags[i]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->tags[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      p->tags[i], -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (remove, 48, 48);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_widget_set_tooltip_text (remove, label);
+      g_object_set_data_full (G_OBJECT (remove), "tag", g_strdup (p->tags[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_tag_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      add_row (self, self->tags_group, row);
+    }
+}
+
+static void
+on_fill_after_paint_cb (GdkFrameClock    *clock,
+                        AisleProfilePage *self)
+{
+  cancel_fill (self);
+  if (self->profile != NULL)
+    show_rest (self, self->fill_from);
+}
+
+static void
 show_binding (AisleProfilePage *self)
 {
   const AisleProfile *p = self->profile;
@@ -154,7 +227,7 @@ show_profile (AisleProfilePage *self)
   g_autofree char *since = aisle_format_date (m->enrolled_at);
   g_autofree char *home = NULL;
   g_autofree char *consent = NULL;
-  gint64 now = _aisle_now_seconds ();
+  GdkFrameClock *clock;
 
   adw_avatar_set_text (self->avatar, m->name);
   gtk_label_set_text (self->name_label, m->name);
@@ -197,47 +270,26 @@ show_profile (AisleProfilePage *self)
                             ? aisle_profile_branch_name (p, m->home_branch_id) : "—");
   adw_action_row_set_subtitle (self->home_row, home);
 
+  cancel_fill (self);
   clear_dynamic_rows (self);
-  for (guint i = 0; i < p->orders->len; i++)
-    add_row (self, self->orders_group,
-             aisle_profile_order_row_new (p, g_ptr_array_index (p->orders, i)));
   if (p->orders->len == 0)
     add_placeholder (self, self->orders_group, _("No orders yet"));
-  for (guint i = 0; i < p->reservations->len; i++)
-    add_row (self, self->reservations_group,
-             aisle_profile_reservation_row_new (p, g_ptr_array_index (p->reservations, i),
-                                                self->branch_id));
-  if (p->reservations->len == 0)
-    add_placeholder (self, self->reservations_group, _("No open reservations"));
-  for (guint i = 0; i < p->coupons->len; i++)
-    add_row (self, self->coupons_group,
-             aisle_profile_coupon_row_new (g_ptr_array_index (p->coupons, i), now));
-  if (p->coupons->len == 0)
-    add_placeholder (self, self->coupons_group, _("No coupons"));
-  for (guint i = 0; i < p->notes->len; i++)
-    add_row (self, self->notes_group,
-             aisle_profile_note_row_new (p, g_ptr_array_index (p->notes, i)));
-  for (guint i = 0; p->tags[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      g_autofree char *label = g_strdup_printf (_("Remove the tag %s"), p->tags[i]);
+  for (guint i = 0; i < MIN (p->orders->len, FIRST_ORDERS); i++)
+    add_row (self, self->orders_group,
+             aisle_profile_order_row_new (p, g_ptr_array_index (p->orders, i)));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->tags[i]);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      p->tags[i], -1);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (remove, 48, 48);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      gtk_widget_set_tooltip_text (remove, label);
-      g_object_set_data_full (G_OBJECT (remove), "tag", g_strdup (p->tags[i]), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_tag_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      add_row (self, self->tags_group, row);
+  /* A short timeline fits on the screen, with what follows it: show it all now. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (p->orders->len <= FIRST_ORDERS || clock == NULL)
+    {
+      show_rest (self, MIN (p->orders->len, FIRST_ORDERS));
+      return;
     }
+  self->fill_from = FIRST_ORDERS;
+  self->fill_clock = g_object_ref (clock);
+  self->fill_handler = g_signal_connect (clock, "after-paint",
+                                         G_CALLBACK (on_fill_after_paint_cb), self);
+  _aisle_profile_page_set_pending (self, 1);
 }
 
 static gpointer
@@ -260,9 +312,10 @@ on_loaded_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  _aisle_profile_page_set_pending (self, -1);
+  self->reads--;
   if (profile == NULL)
     {
+      _aisle_profile_page_set_pending (self, -1);
       g_warning ("loading the profile of %s: %s", self->member_id, error->message);
       aisle_profile_page_show_message (self, _("This member’s record could not be read from the tablet’s cache."), TRUE);
       return;
@@ -270,6 +323,7 @@ on_loaded_cb (GObject      *object,
   g_clear_pointer (&self->profile, aisle_profile_free);
   self->profile = profile;
   show_profile (self);
+  _aisle_profile_page_set_pending (self, -1);
 }
 
 void
@@ -280,6 +334,7 @@ aisle_profile_page_reload (AisleProfilePage *self)
   if (self->worker == NULL || self->member_id == NULL)
     return;
   _aisle_profile_page_set_pending (self, 1);
+  self->reads++;
   aisle_worker_run_async (self->worker, G_PRIORITY_HIGH, load_job, g_strdup (self->member_id),
                           g_free, (GDestroyNotify) aisle_profile_free, self->cancellable,
                           on_loaded_cb, self);
@@ -293,6 +348,7 @@ aisle_profile_page_dispose (GObject *object)
   AisleProfilePage *self = AISLE_PROFILE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  cancel_fill (self);
   g_ptr_array_set_size (self->dynamic_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), AISLE_TYPE_PROFILE_PAGE);
   g_clear_object (&self->worker);
@@ -482,6 +538,8 @@ aisle_profile_page_clear (AisleProfilePage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  cancel_fill (self);
+  self->reads = 0;
   if (self->pending > 0)
     {
       self->pending = 0;
@@ -528,6 +586,16 @@ aisle_profile_page_get_busy (AisleProfilePage *self)
   g_return_val_if_fail (AISLE_IS_PROFILE_PAGE (self), FALSE);
 
   return self->pending > 0;
+}
+
+/* TRUE while the profile is read; when it turns FALSE the header, the details and the first
+ * screenful of the timeline are shown (the rest follows after a frame: see get_busy()). */
+gboolean
+aisle_profile_page_get_loading (AisleProfilePage *self)
+{
+  g_return_val_if_fail (AISLE_IS_PROFILE_PAGE (self), FALSE);
+
+  return self->reads > 0;
 }
 
 /* The text of the message bar, "" when none is shown. */

@@ -35,6 +35,7 @@ void               aisle_profile_page_clear            (AisleProfilePage    *sel
 const char        *aisle_profile_page_get_member_id    (AisleProfilePage    *self);
 const AisleMember *aisle_profile_page_get_member       (AisleProfilePage    *self);
 gboolean           aisle_profile_page_get_busy         (AisleProfilePage    *self);
+gboolean           aisle_profile_page_get_loading      (AisleProfilePage    *self);
 const char        *aisle_profile_page_get_message      (AisleProfilePage    *self);
 
 void               aisle_profile_page_bind_to_me       (AisleProfilePage    *self,
