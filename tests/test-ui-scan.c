@@ -652,6 +652,56 @@ test_wedge_human (Fixture       *fixture,
   run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_human);
 }
 
+/* A slow scanner (80 ms a key) is typing at the default gap; the scanner-max-gap setting,
+ * bound to the window's wedge by the application, makes it a scanner. */
+static void
+body_wedge_slow_scanner (Fixture *fixture)
+{
+  GSettings *settings = aisle_application_get_settings (fixture->app);
+  GtkWidget *entry = search_entry (fixture);
+  AisleWedge *wedge = held_wedge (fixture);
+  g_autofree char *digits = valid_ean13 ("471008843215");
+  EntryWait wait = { entry, NULL };
+  guint32 time = 100000;
+  guint max_gap = 0;
+  AisleCode *code;
+
+  g_assert_nonnull (settings);
+  g_object_get (wedge, "max-gap", &max_gap, NULL);
+  g_assert_cmpuint (max_gap, ==, g_settings_get_uint (settings, "scanner-max-gap"));
+
+  /* At the default gap, 80 ms a key is a person typing: the digits reach the entry. */
+  wait.text = digits;
+  wedge_type (fixture, digits, 80, &time);
+  g_assert_false (aisle_wedge_handle_key (wedge, GDK_KEY_Return, 0, time));
+  if (!aisle_test_ui_wait_until (entry_has_text, &wait, WAIT_TIMEOUT_MS))
+    g_error ("the slow keys never reached the entry: “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
+  aisle_test_ui_spin ();
+  g_assert_cmpuint (fixture->codes->len, ==, 0);
+
+  /* Raised for this site's scanner, the same keys are one scan and leave the entry alone. */
+  g_settings_set_uint (settings, "scanner-max-gap", 120);
+  g_object_get (wedge, "max-gap", &max_gap, NULL);
+  g_assert_cmpuint (max_gap, ==, 120);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  time += 1000;
+  wedge_type (fixture, digits, 80, &time);
+  g_assert_true (aisle_wedge_handle_key (wedge, GDK_KEY_Return, 0, time));
+  code = wait_for_code (fixture, AISLE_SCAN_SOURCE_WEDGE);
+  g_assert_cmpint (aisle_code_get_kind (code), ==, AISLE_CODE_KIND_PRODUCT);
+  g_assert_cmpstr (aisle_code_get_product (code)->gtin13, ==, digits);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+static void
+test_wedge_slow_scanner (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  aisle_test_ui_seed_cache (fixture->cache_path);
+  aisle_test_tablet_seed_staff (fixture->cache_path);
+  run_app (fixture, AISLE_MODE_TABLET, TRUE, body_wedge_slow_scanner);
+}
+
 /* With an X11 input method the wedge lets keys through (so the input method sees them) and takes
  * a scan's characters back out of the entry. Keys let through are typed here as GTK would. */
 static void
@@ -858,6 +908,7 @@ static const UiTest ui_tests[] = {
   { "/aisle/app/scan/no-camera/frames", test_no_camera_frames },
   { "/aisle/app/scan/wedge/burst", test_wedge_burst },
   { "/aisle/app/scan/wedge/human", test_wedge_human },
+  { "/aisle/app/scan/wedge/slow-scanner", test_wedge_slow_scanner },
   { "/aisle/app/scan/wedge/input-method", test_wedge_input_method },
   { "/aisle/app/scan/wedge/kiosk", test_kiosk_wedge },
   { "/aisle/app/scan/accessible", test_accessible },
