@@ -294,6 +294,12 @@ keypad_insensitive (gpointer data)
   return !gtk_widget_is_sensitive (data);
 }
 
+static gboolean
+text_gone (gpointer data)
+{
+  return !text_shown (data);
+}
+
 static void
 body_sign_in (Fixture *fixture)
 {
@@ -332,6 +338,12 @@ body_sign_in (Fixture *fixture)
   expect_text (fixture, "locked out on this tablet for 5 minutes");
   g_assert_true (aisle_test_ui_wait_until (keypad_insensitive, keypad, WAIT_MS));
   g_assert_false (aisle_session_get_signed_in (session));
+  /* The earlier "Sign in first" toast would cover the page: let it time out first. */
+  {
+    TextWait w = { GTK_WIDGET (fixture->window), "Sign in first: tap" };
+
+    g_assert_true (aisle_test_ui_wait_until (text_gone, &w, WAIT_MS));
+  }
   screenshots (fixture, "tablet-signin-locked");
 
   /* Picking them again still says locked, and the right PIN cannot be entered. */
