@@ -126,6 +126,18 @@ add_placeholder (AisleProfilePage    *self,
 }
 
 
+static void blank         (AisleProfilePage *self);
+static void forget_member (AisleProfilePage *self,
+                           gboolean          blank_widgets);
+
+/* Shows the page's rows again after show_member() held them. */
+static void
+unhold (AisleProfilePage *self)
+{
+  gtk_widget_set_opacity (GTK_WIDGET (self->scroller), 1.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->scroller), TRUE);
+}
+
 static void
 cancel_fill (AisleProfilePage *self)
 {
@@ -272,6 +284,7 @@ show_profile (AisleProfilePage *self)
 
   cancel_fill (self);
   clear_dynamic_rows (self);
+  unhold (self);
   if (p->orders->len == 0)
     add_placeholder (self, self->orders_group, _("No orders yet"));
   for (guint i = 0; i < MIN (p->orders->len, FIRST_ORDERS); i++)
@@ -316,6 +329,7 @@ on_loaded_cb (GObject      *object,
   if (profile == NULL)
     {
       _aisle_profile_page_set_pending (self, -1);
+      blank (self);
       g_warning ("loading the profile of %s: %s", self->member_id, error->message);
       aisle_profile_page_show_message (self, _("This member’s record could not be read from the tablet’s cache."), TRUE);
       return;
@@ -522,19 +536,46 @@ aisle_profile_page_show_member (AisleProfilePage *self,
 
   if (g_strcmp0 (self->member_id, member_id) != 0)
     {
-      aisle_profile_page_clear (self);
+      /* Another member over a shown one: the old rows stay, unseen and untouchable, and the
+       * new profile replaces them in one frame (blanking them first costs a full frame of its
+       * own while the read runs). */
+      gboolean hold = self->profile != NULL;
+
+      if (hold)
+        {
+          gtk_widget_set_opacity (GTK_WIDGET (self->scroller), 0.0);
+          gtk_widget_set_can_target (GTK_WIDGET (self->scroller), FALSE);
+          g_clear_pointer (&self->profile, aisle_profile_free);
+          /* A half-typed note or tag was for the other member. */
+          gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+          gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+        }
+      forget_member (self, !hold);
       self->member_id = g_strdup (member_id);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_ID]);
     }
   aisle_profile_page_reload (self);
 }
 
-/* Forgets the member (sign-out, idle): nothing of theirs stays on screen. */
-void
-aisle_profile_page_clear (AisleProfilePage *self)
+static void
+blank (AisleProfilePage *self)
 {
-  g_return_if_fail (AISLE_IS_PROFILE_PAGE (self));
+  clear_dynamic_rows (self);
+  gtk_label_set_text (self->name_label, "");
+  gtk_label_set_text (self->number_label, "");
+  gtk_label_set_text (self->points_label, "");
+  adw_avatar_set_text (self->avatar, NULL);
+  adw_action_row_set_subtitle (self->phone_row, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+  unhold (self);
+}
 
+/* Drops the member's jobs, profile and id; blanks the widgets when @blank_widgets. */
+static void
+forget_member (AisleProfilePage *self,
+               gboolean          blank_widgets)
+{
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -546,14 +587,8 @@ aisle_profile_page_clear (AisleProfilePage *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
   g_clear_pointer (&self->profile, aisle_profile_free);
-  clear_dynamic_rows (self);
-  gtk_label_set_text (self->name_label, "");
-  gtk_label_set_text (self->number_label, "");
-  gtk_label_set_text (self->points_label, "");
-  adw_avatar_set_text (self->avatar, NULL);
-  adw_action_row_set_subtitle (self->phone_row, "");
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+  if (blank_widgets)
+    blank (self);
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
   gtk_label_set_text (self->message_label, "");
   if (self->member_id != NULL)
@@ -561,6 +596,15 @@ aisle_profile_page_clear (AisleProfilePage *self)
       g_clear_pointer (&self->member_id, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_ID]);
     }
+}
+
+/* Forgets the member (sign-out, idle): nothing of theirs stays on screen. */
+void
+aisle_profile_page_clear (AisleProfilePage *self)
+{
+  g_return_if_fail (AISLE_IS_PROFILE_PAGE (self));
+
+  forget_member (self, TRUE);
 }
 
 const char *
