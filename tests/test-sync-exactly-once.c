@@ -248,6 +248,10 @@ static const char *scope_dumps[] = {
   "SELECT count(*) FROM reservations",
   "SELECT count(*) FROM staff",
   "SELECT count(*) FROM stores",
+  /* The name search index, kept with the member rows in the same transactions. */
+  "SELECT count(*) || ':' || coalesce(group_concat(x, '|'), '') FROM (SELECT m.id || ',' || "
+  "t.token || ',' || t.last_activity_at AS x FROM member_name_tokens t JOIN members m "
+  "ON m.rid = t.member_rid ORDER BY 1)",
   CURSOR_SQL,
 };
 
