@@ -494,7 +494,8 @@ _aisle_sync_undo_local (AisleStore           *store,
 }
 
 /* A mutation the hub refused is recorded in sync_attention (in the same transaction as the
- * page that said so); it stays in the outbox until the last page, but must not be re-applied. */
+ * page that said so), and so is a binding the hub answered with the one it had (dismissed at
+ * once); it stays in the outbox until the last page, but must not be re-applied. */
 static gboolean
 is_refused (AisleStore  *store,
             gint64       id,
