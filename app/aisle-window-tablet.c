@@ -598,10 +598,14 @@ on_keys_loaded_cb (GObject      *object,
   aisle_stock_page_set_branch_id (AISLE_STOCK_PAGE (self->stock_page), keys->store_id);
 }
 
-/* A sync brought new rows: the store's staff arrive with the first one after pairing. */
+static void load_keys (AisleWindow *self);
+
+/* A sync brought new rows: the store's staff arrive with the first one after pairing, and other
+ * devices' keys (a kiosk paired later, a device revoked) with any. */
 static void
 on_sync_success_cb (AisleWindow *self)
 {
+  load_keys (self);
   if (self->session != NULL && !aisle_session_get_signed_in (self->session))
     aisle_signin_page_reload (AISLE_SIGNIN_PAGE (self->signin_page));
 }

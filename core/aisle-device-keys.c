@@ -5,10 +5,9 @@
  *
  * Pairing stores the hub's public key and the device's own Ed25519 key pair in sync_state
  * (aisle-sync-client.c). Member cards the hub issues verify against the hub's key; links and
- * cards this device signs verify against its own. Known gap: the pairing answer also lists the
- * other devices' public keys (docs/api.md, /v1/pair), but the client does not keep them and a
- * pull does not carry devices, so an offline card signed by a kiosk is "unknown key" on a
- * tablet until the hub syncs device keys (docs/api.md, "Staff tablet", lists this gap).
+ * cards this device signs verify against its own. Every other device's key arrives by pull
+ * (entity "device_key", the cache's device_keys table), so a card a kiosk signed offline
+ * verifies on any tablet, and a revoked device's tokens are refused as revoked.
  */
 
 #define G_LOG_DOMAIN "aisle-sync"
@@ -18,6 +17,7 @@
 #include <string.h>
 
 #include "aisle-device-keys.h"
+#include "aisle-store-sqlite.h"
 #include "aisle-sync.h"
 
 void
@@ -67,6 +67,52 @@ get_state (AisleStore  *store,
       !g_error_matches (local_error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
     g_propagate_error (error, g_steal_pointer (&local_error));
   return value;
+}
+
+/**
+ * aisle_store_add_synced_device_keys:
+ * @store: the device cache
+ * @ring: the key ring to add to
+ * @own_device_id: (nullable): this device's id, whose key the caller added from sync_state
+ * @error: return location for a #GError
+ *
+ * Adds the other devices' public keys that the pull brought (labelled with their device ids),
+ * revoked ones as revoked. A key that does not decode is skipped.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_store_add_synced_device_keys (AisleStore    *store,
+                                    AisleKeyRing  *ring,
+                                    const char    *own_device_id,
+                                    GError       **error)
+{
+  g_auto(AisleStmt) stmt = NULL;
+  guint8 pk[AISLE_CODES_PUBLIC_KEY_BYTES];
+  int rc;
+
+  g_return_val_if_fail (AISLE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ring != NULL, FALSE);
+
+  stmt = aisle_store_prepare_cached (store, "SELECT device_id, public_key, revoked FROM device_keys "
+                                            "ORDER BY device_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (id, own_device_id) == 0 ||
+          !decode_key ((const char *) sqlite3_column_text (stmt, 1), pk, sizeof pk))
+        continue;
+      aisle_key_ring_add (ring, pk, id, sqlite3_column_int (stmt, 2) != 0);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      aisle_store_set_sqlite_error (store, rc, "reading the device keys", error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -120,5 +166,7 @@ aisle_store_load_device_keys (AisleStore  *store,
   keys->has_secret_key = decode_key (secret, keys->secret_key, sizeof keys->secret_key);
   if (secret != NULL)
     memset (secret, 0, strlen (secret));
+  if (!aisle_store_add_synced_device_keys (store, keys->key_ring, keys->device_id, error))
+    return NULL;
   return g_steal_pointer (&keys);
 }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  AisleKeyRing *key_ring;       /* the hub's key ("hub") and this device's (its device id) */
+  AisleKeyRing *key_ring;       /* the hub's key ("hub"), this device's and the other devices' (their ids) */
   char         *device_id;
   char         *store_id;
   char         *hub_url;
@@ -27,5 +27,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AisleDeviceKeys, aisle_device_keys_free)
 
 AisleDeviceKeys *aisle_store_load_device_keys (AisleStore      *store,
                                                GError         **error);
+gboolean         aisle_store_add_synced_device_keys (AisleStore    *store,
+                                                     AisleKeyRing  *ring,
+                                                     const char    *own_device_id,
+                                                     GError       **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "aisle-device-keys.h"
 #include "aisle-protocol.h"
 #include "aisle-store-kiosk.h"
 #include "aisle-sync.h"
@@ -103,6 +104,8 @@ aisle_store_kiosk_load_identity (AisleStore  *store,
   self->has_secret_key = decode_key (secret, self->secret_key, sizeof self->secret_key);
   if (secret != NULL)
     sodium_memzero (secret, strlen (secret));
+  if (!aisle_store_add_synced_device_keys (store, self->key_ring, self->device_id, error))
+    return NULL;
 
   if (self->store_id != NULL)
     {

@@ -57,6 +57,10 @@ static const EntitySql entity_sql[] = {
              "VALUES (" J ("id") ", " J ("name") ", " J ("address") ", " J ("phone") ", "
              J ("latitude") ", " J ("longitude") ")",
     "DELETE FROM stores WHERE id = ?1" },
+  { "device_key", "INSERT OR REPLACE INTO device_keys (device_id, store_id, public_key, revoked) "
+                  "VALUES (" J ("device_id") ", " J ("store_id") ", " J ("public_key") ", "
+                  J ("revoked") ")",
+    "DELETE FROM device_keys WHERE device_id = ?1" },
   { "staff", "INSERT OR REPLACE INTO staff (id, store_id, name, role, pin_hash, active) "
              "VALUES (" J ("id") ", " J ("store_id") ", " J ("name") ", " J ("role") ", "
              J ("pin_hash") ", " J ("active") ")",

@@ -75,6 +75,9 @@ static const struct
                    "FROM reservations WHERE id = ?1" },
   { "note", "SELECT json_object('id', id, 'member_id', member_id, 'staff_id', staff_id, 'text', "
             "text, 'at', at) FROM notes WHERE id = ?1" },
+  { "device_key", "SELECT json_object('device_id', id, 'store_id', store_id, 'public_key', "
+                  "public_key, 'revoked', json(CASE revoked WHEN 1 THEN 'true' ELSE 'false' END)) "
+                  "FROM devices WHERE id = ?1 AND public_key IS NOT NULL" },
   { "member_tags", "SELECT json_object('member_id', ?1, 'tags', json((SELECT "
                    "json_group_array(tag) FROM (SELECT tag FROM member_tags WHERE member_id = ?1 "
                    "ORDER BY tag))))" },

@@ -28,6 +28,7 @@ static const struct
   { 2, "/org/aisleretail/Aisle/hub/002-scope.sql" },
   { 3, "/org/aisleretail/Aisle/hub/003-upkeep.sql" },
   { 5, "/org/aisleretail/Aisle/hub/005-reports.sql" },
+  { 6, "/org/aisleretail/Aisle/hub/006-device-keys.sql" },
 };
 
 void
