@@ -223,6 +223,8 @@ apply_cb (GObject      *source,
     {
       self->cursor = j->cursor;
       self->last_mutation_id = j->lmid;
+      /* The hub answered: online, even during a long initial sync that has not finished. */
+      _aisle_sync_client_set_online (self, TRUE);
 
       /* The total first: a listener of rows-received reads both. */
       _aisle_sync_client_set_rows_total (self, j->remaining >= 0
