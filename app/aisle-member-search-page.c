@@ -398,7 +398,7 @@ static void
 on_search_entry_changed_cb (AisleMemberSearchPage *self,
                             GtkSearchEntry        *entry)
 {
-  /* Busy from the keystroke on, through the debounce, until the results are shown. */
+  /* Busy from the keystroke on, through a search in flight, until the results are shown. */
   set_busy (self, TRUE);
 }
 
