@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 
 #include "aisle-store-private.h"
@@ -241,7 +243,9 @@ aisle_store_load_profile (AisleStore  *self,
  * @at: when, Unix seconds
  * @error: return location for a #GError
  *
- * Appends to the device's phone-reveal log (append-only, 005-tablet.sql).
+ * Appends to the device's phone-reveal log (append-only, 005-tablet.sql) and, in the same
+ * transaction, queues the `audit.phone_reveal` mutation that records it in the hub's audit
+ * (committed durably, as every mutation is): a reveal made offline reaches the hub too.
  *
  * Returns: %TRUE on success
  */
@@ -253,21 +257,52 @@ aisle_store_log_phone_reveal (AisleStore  *self,
                               GError     **error)
 {
   g_auto(AisleStmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *args = NULL;
+  gboolean outermost, ok;
 
   g_return_val_if_fail (AISLE_IS_STORE (self), FALSE);
 
   if (!_aisle_require_id (member_id, "member id", error) ||
       !_aisle_require_id (staff_id, "staff id", error))
     return FALSE;
-  stmt = _aisle_store_prepare (self,
-                               "INSERT INTO phone_reveals (member_id, staff_id, at) "
-                               "VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _aisle_bind_text (stmt, 1, member_id);
-  _aisle_bind_text (stmt, 2, staff_id);
-  sqlite3_bind_int64 (stmt, 3, at);
-  return _aisle_store_step_done (self, stmt, "logging a phone reveal", error);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "member_id");
+  json_builder_add_string_value (builder, member_id);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_int_value (builder, at);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  args = json_generator_to_data (generator, NULL);
+
+  outermost = aisle_store_get_transaction_depth (self) == 0;
+  if (outermost)
+    aisle_store_set_durable (self, TRUE);
+  ok = aisle_store_begin (self, error);
+  if (ok)
+    {
+      stmt = _aisle_store_prepare (self,
+                                   "INSERT INTO phone_reveals (member_id, staff_id, at) "
+                                   "VALUES (?1, ?2, ?3)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      _aisle_bind_text (stmt, 1, member_id);
+      _aisle_bind_text (stmt, 2, staff_id);
+      sqlite3_bind_int64 (stmt, 3, at);
+      ok = _aisle_store_step_done (self, stmt, "logging a phone reveal", error) &&
+           aisle_store_outbox_append (self, "audit.phone_reveal", args, staff_id, at, error) > 0 &&
+           aisle_store_commit (self, error);
+      if (!ok)
+        aisle_store_rollback (self);
+    }
+  if (outermost)
+    aisle_store_set_durable (self, FALSE);
+  return ok;
 }
 
 guint

@@ -29,6 +29,7 @@ static const struct
   { 3, "/org/aisleretail/Aisle/hub/003-upkeep.sql" },
   { 5, "/org/aisleretail/Aisle/hub/005-reports.sql" },
   { 6, "/org/aisleretail/Aisle/hub/006-device-keys.sql" },
+  { 7, "/org/aisleretail/Aisle/hub/007-audit.sql" },
 };
 
 void

@@ -12,19 +12,6 @@
 
 #include "aisle-hub-sqlite-private.h"
 
-#define ARG_STR(name, required, out)                                              \
-  G_STMT_START {                                                                  \
-    g_autoptr(GError) e_ = NULL;                                                  \
-    out = aisle_protocol_get_string (ctx->args, name, required, &e_);             \
-    if (e_ != NULL)                                                               \
-      return aisle_hub_reject (ctx, "invalid", "%s", e_->message);                \
-  } G_STMT_END
-#define ARG_INT(name, required, out)                                              \
-  G_STMT_START {                                                                  \
-    g_autoptr(GError) e_ = NULL;                                                  \
-    if (!aisle_protocol_get_int (ctx->args, name, required, &out, &e_))           \
-      return aisle_hub_reject (ctx, "invalid", "%s", e_->message);                \
-  } G_STMT_END
 
 gboolean
 aisle_hub_rule_coupon_redeem (AisleHubRuleContext  *ctx,

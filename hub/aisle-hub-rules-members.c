@@ -30,6 +30,7 @@ static const char * const invoice_fields[] = { "number", "date", "random_code", 
 static const char * const reserve_fields[] = { "reservation_id", "member_id", "product_id",
                                                "store_id", "quantity", "expires_at", NULL };
 static const char * const cancel_fields[] = { "reservation_id", NULL };
+static const char * const reveal_fields[] = { "member_id", "at", NULL };
 
 static const AisleHubRule rules[] = {
   { "member.enrol", aisle_hub_rule_member_enrol, AISLE_HUB_RULE_ANY_DEVICE, enrol_fields },
@@ -45,6 +46,8 @@ static const AisleHubRule rules[] = {
     AISLE_HUB_RULE_TABLET | AISLE_HUB_RULE_STAFF, reserve_fields },
   { "reservation.cancel", aisle_hub_rule_reservation_cancel,
     AISLE_HUB_RULE_TABLET | AISLE_HUB_RULE_STAFF, cancel_fields },
+  { "audit.phone_reveal", aisle_hub_rule_audit_phone_reveal,
+    AISLE_HUB_RULE_TABLET | AISLE_HUB_RULE_STAFF, reveal_fields },
 };
 
 const AisleHubRule *
@@ -150,14 +153,6 @@ aisle_hub_add_points (AisleHubSqlite  *hub,
   return aisle_hub_step (hub, upd, error);
 }
 
-/* Shorthands for reading args: a wrong type or a missing required field is a rejection. */
-#define ARG_STR(name, required, out)                                              \
-  G_STMT_START {                                                                  \
-    g_autoptr(GError) e_ = NULL;                                                  \
-    out = aisle_protocol_get_string (ctx->args, name, required, &e_);             \
-    if (e_ != NULL)                                                               \
-      return aisle_hub_reject (ctx, "invalid", "%s", e_->message);                \
-  } G_STMT_END
 
 static char *
 next_member_number (AisleHubSqlite  *hub,

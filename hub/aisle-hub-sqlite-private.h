@@ -118,6 +118,22 @@ typedef struct
 
 const AisleHubRule *aisle_hub_rules_lookup     (const char           *name);
 
+/* Shorthands for a rule reading its args (ctx->args): a wrong type or a missing required field
+ * is a rejection ("invalid"), not a failure. */
+#define ARG_STR(name, required, out)                                              \
+  G_STMT_START {                                                                  \
+    g_autoptr(GError) e_ = NULL;                                                  \
+    out = aisle_protocol_get_string (ctx->args, name, required, &e_);             \
+    if (e_ != NULL)                                                               \
+      return aisle_hub_reject (ctx, "invalid", "%s", e_->message);                \
+  } G_STMT_END
+#define ARG_INT(name, required, out)                                              \
+  G_STMT_START {                                                                  \
+    g_autoptr(GError) e_ = NULL;                                                  \
+    if (!aisle_protocol_get_int (ctx->args, name, required, &out, &e_))           \
+      return aisle_hub_reject (ctx, "invalid", "%s", e_->message);                \
+  } G_STMT_END
+
 gboolean  aisle_hub_reject                     (AisleHubRuleContext  *ctx,
                                                 const char           *code,
                                                 const char           *format,
@@ -150,6 +166,7 @@ gboolean  aisle_hub_rule_coupon_redeem         (AisleHubRuleContext *ctx, GError
 gboolean  aisle_hub_rule_invoice_register      (AisleHubRuleContext *ctx, GError **error);
 gboolean  aisle_hub_rule_reservation_create    (AisleHubRuleContext *ctx, GError **error);
 gboolean  aisle_hub_rule_reservation_cancel    (AisleHubRuleContext *ctx, GError **error);
+gboolean  aisle_hub_rule_audit_phone_reveal    (AisleHubRuleContext *ctx, GError **error);
 
 /* aisle-hub-import.c: one file in one transaction; errors name the line. */
 gboolean  aisle_hub_import_file                (AisleHubSqlite       *hub,

@@ -1,6 +1,7 @@
-/* test-sync-keys.c: other devices' signing keys reach every device through the pull, against
- * the real hub on loopback: a member card a kiosk signs offline verifies on a tablet, and once
- * the kiosk is revoked the same card is refused as revoked.
+/* test-sync-devices.c: what devices share through the hub, against the real hub on loopback:
+ * other devices' signing keys reach every device through the pull (a member card a kiosk signs
+ * offline verifies on a tablet, and once the kiosk is revoked the same card is refused as
+ * revoked), and a phone number revealed on a tablet reaches the hub's audit exactly once.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "aisle-device-keys.h"
+#include "aisle-store-profile.h"
 #include "aisle-test.h"
 #include "test-hub-fixture.h"
 #include "test-sync-common.h"
@@ -189,6 +191,97 @@ test_push_logs_no_key (KeysFixture   *f,
   }
 }
 
+/* A number from the hub's database (read-only while it runs: WAL). */
+static gint64
+hub_int (KeysFixture *f,
+         const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleStore) store = aisle_store_open (f->hub.db, AISLE_STORE_OPEN_READONLY, &error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (aisle_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+typedef struct
+{
+  const char *member_id;
+  const char *staff_id;
+} Reveal;
+
+static gpointer
+reveal_job (AisleStore    *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Reveal *r = data;
+
+  return aisle_store_log_phone_reveal (store, r->member_id, r->staff_id, 1700000000, error)
+         ? GINT_TO_POINTER (1) : NULL;
+}
+
+static void
+test_phone_reveal_audit (KeysFixture   *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) keep = NULL;
+  const char *name = NULL;
+  g_autofree char *args = make_mutation (1, 1, &name);
+  JsonObject *enrol = parse_object (args, &keep);
+  Reveal reveal = { json_object_get_string_member (enrol, "member_id"), "S0001" };
+  Reveal unknown = { "00000000-0000-4000-8000-00000000dead", "S0001" };
+
+  g_assert_cmpstr (name, ==, "member.enrol");
+  f->tablet = open_paired (f, "tablet", "tablet");
+  g_assert_cmpint (device_mutate (f->tablet, name, args, "S0001", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Revealed while the hub is not reachable yet: logged here and queued in one transaction. */
+  g_assert_nonnull (device_run (f->tablet, reveal_job, &reveal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (device_query_int (f->tablet, "SELECT count(*) FROM phone_reveals"), ==, 1);
+  g_assert_cmpint (device_query_int (f->tablet, "SELECT count(*) FROM outbox WHERE name = "
+                                                "'audit.phone_reveal'"), ==, 1);
+
+  /* Synced twice: the hub's audit has it once, with who, where and when. */
+  g_assert_true (device_sync (f->tablet, &error));
+  g_assert_no_error (error);
+  g_assert_true (device_sync (f->tablet, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit WHERE staff_id = 'S0001' "
+                               "AND store_id = 'TPE01' AND at = 1700000000"), ==, 1);
+  g_assert_cmpint (device_query_int (f->tablet, "SELECT count(*) FROM outbox"), ==, 0);
+  /* The device's own log stays. */
+  g_assert_cmpint (device_query_int (f->tablet, "SELECT count(*) FROM phone_reveals"), ==, 1);
+
+  /* A member the hub does not know: refused with a reason, nothing recorded. */
+  g_assert_nonnull (device_run (f->tablet, reveal_job, &unknown, &error));
+  g_assert_no_error (error);
+  g_assert_true (device_sync (f->tablet, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
+  g_assert_cmpint (aisle_sync_client_get_attention (f->tablet->client), ==, 1);
+
+  /* Kiosks never show phone numbers, and may not write the audit. */
+  f->kiosk = open_paired (f, "kiosk", "kiosk");
+  g_assert_cmpint (device_mutate (f->kiosk, "audit.phone_reveal", "{\"member_id\":\"x\",\"at\":1}",
+                                  "S0001", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (device_sync (f->kiosk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
+  g_assert_cmpint (aisle_sync_client_get_attention (f->kiosk->client), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +294,8 @@ main (int    argc,
               test_kiosk_card_on_tablet, keys_teardown);
   g_test_add ("/aisle/sync/keys/push-logs-no-key", KeysFixture, NULL, keys_setup,
               test_push_logs_no_key, keys_teardown);
+  g_test_add ("/aisle/sync/audit/phone-reveal", KeysFixture, NULL, keys_setup,
+              test_phone_reveal_audit, keys_teardown);
 
   return g_test_run ();
 }
