@@ -33,28 +33,6 @@ aisle_kiosk_identity_free (AisleKioskIdentity *self)
   g_free (self);
 }
 
-static gboolean
-decode_key (const char *base64,
-            guint8     *out,
-            gsize       expected)
-{
-  g_autofree guchar *bytes = NULL;
-  gsize len = 0;
-
-  if (base64 == NULL || *base64 == '\0')
-    return FALSE;
-  bytes = g_base64_decode (base64, &len);
-  if (len != expected)
-    {
-      if (bytes != NULL)
-        sodium_memzero (bytes, len);
-      return FALSE;
-    }
-  memcpy (out, bytes, expected);
-  sodium_memzero (bytes, len);
-  return TRUE;
-}
-
 /**
  * aisle_store_kiosk_load_identity:
  * @store: the device cache
@@ -70,42 +48,20 @@ aisle_store_kiosk_load_identity (AisleStore  *store,
                                  GError     **error)
 {
   g_autoptr(AisleKioskIdentity) self = g_new0 (AisleKioskIdentity, 1);
-  g_autofree char *secret = NULL;
-  g_autofree char *device_public = NULL;
-  g_autofree char *hub_public = NULL;
-  guint8 key[AISLE_CODES_PUBLIC_KEY_BYTES];
-  const char *names[] = { AISLE_SYNC_KEY_HUB_URL, AISLE_SYNC_KEY_STORE_ID,
-                          AISLE_SYNC_KEY_DEVICE_ID };
-  char **values[] = { &self->hub_url, &self->store_id, &self->device_id };
+  g_autoptr(AisleDeviceKeys) keys = NULL;
 
   g_return_val_if_fail (AISLE_IS_STORE (store), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      *values[i] = aisle_store_get_sync_state (store, names[i], &local_error);
-      if (local_error != NULL && !g_error_matches (local_error, AISLE_STORE_ERROR,
-                                                   AISLE_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-  secret = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_DEVICE_SECRET_KEY, NULL);
-  device_public = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_DEVICE_PUBLIC_KEY, NULL);
-  hub_public = aisle_store_get_sync_state (store, AISLE_SYNC_KEY_HUB_PUBLIC_KEY, NULL);
-
-  self->key_ring = aisle_key_ring_new ();
-  if (decode_key (hub_public, key, sizeof key))
-    aisle_key_ring_add (self->key_ring, key, "hub", FALSE);
-  if (decode_key (device_public, key, sizeof key))
-    aisle_key_ring_add (self->key_ring, key, self->device_id, FALSE);
-  self->has_secret_key = decode_key (secret, self->secret_key, sizeof self->secret_key);
-  if (secret != NULL)
-    sodium_memzero (secret, strlen (secret));
-  if (!aisle_store_add_synced_device_keys (store, self->key_ring, self->device_id, error))
+  /* The same keys every device reads (the hub's, its own, the other devices'). */
+  keys = aisle_store_load_device_keys (store, error);
+  if (keys == NULL)
     return NULL;
+  self->hub_url = g_steal_pointer (&keys->hub_url);
+  self->store_id = g_steal_pointer (&keys->store_id);
+  self->device_id = g_steal_pointer (&keys->device_id);
+  self->key_ring = g_steal_pointer (&keys->key_ring);
+  self->has_secret_key = keys->has_secret_key;
+  memcpy (self->secret_key, keys->secret_key, sizeof self->secret_key);
 
   if (self->store_id != NULL)
     {

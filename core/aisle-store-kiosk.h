@@ -23,7 +23,7 @@ typedef struct
   char         *store_id;      /* nullable */
   char         *store_name;    /* nullable */
   char         *device_id;     /* nullable */
-  AisleKeyRing *key_ring;      /* the hub's and this device's public keys */
+  AisleKeyRing *key_ring;      /* the hub's, this device's and the other devices' public keys */
   guint8        secret_key[AISLE_CODES_SECRET_KEY_BYTES];
   gboolean      has_secret_key;
 } AisleKioskIdentity;

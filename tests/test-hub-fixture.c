@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "aisle-store.h"
+#include "aisle-store-sqlite.h"
 #include "aisle-test.h"
 #include "test-hub-fixture.h"
 
@@ -328,4 +329,22 @@ ingest (Fixture    *f,
   response = soup_session_send_and_read (f->session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+gint64
+hub_query_int (Fixture    *f,
+               const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AisleStore) store = aisle_store_open (f->db, AISLE_STORE_OPEN_READONLY, &error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (aisle_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
 }

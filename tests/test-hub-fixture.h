@@ -65,6 +65,9 @@ AislePullResponse *pull_all   (Fixture           *f,
 gboolean           has_change (AislePullResponse *response,
                                const char        *entity,
                                const char        *entity_id);
+/* A number from the hub's database, read-only while the hub runs (WAL); -1 for no row. */
+gint64      hub_query_int (Fixture      *f,
+                           const char   *sql);
 /* The hub's /metrics text. */
 char       *metrics      (Fixture       *f);
 /* POSTs @body to /v1/ingest/orders as channel "web", signed; asserts 200. */

@@ -38,25 +38,6 @@ pair_code (SyncFixture *f,
   return g_strdup (g_strstrip (out));
 }
 
-/* A number from the hub's database (read-only, while it runs: WAL). */
-static gint64
-hub_int (SyncFixture *f,
-         const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AisleStore) store = aisle_store_open (f->hub.db, AISLE_STORE_OPEN_READONLY, &error);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (aisle_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 sync_setup (SyncFixture   *f,
             gconstpointer  data)
@@ -114,7 +95,7 @@ enrol (SyncFixture *f,
 static gint64
 hub_members_like (SyncFixture *f)
 {
-  return hub_int (f, "SELECT count(*) FROM members WHERE phone LIKE '091%'");
+  return hub_query_int (&f->hub, "SELECT count(*) FROM members WHERE phone LIKE '091%'");
 }
 
 /* Pairing stores the token privately; the initial sync brings the store's staff and stores. */
@@ -138,7 +119,7 @@ test_pair_initial (SyncFixture   *f,
                    >, 0);
   g_assert_nonnull (aisle_sync_client_get_device_id (f->dev->client));
   /* The device registered its own key at pairing. */
-  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM devices WHERE public_key IS NOT NULL"), >=, 1);
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT count(*) FROM devices WHERE public_key IS NOT NULL"), >=, 1);
 
   /* A second device (a kiosk) reopened from its cache is still paired. */
   device_close (f->dev);
@@ -261,7 +242,7 @@ test_out_of_order (SyncFixture   *f,
   device_query_int (f->dev, "UPDATE sqlite_sequence SET seq = 11 WHERE name = 'outbox' RETURNING seq");
   sync_ok (f);
   g_assert_cmpint (hub_members_like (f), ==, 2);
-  g_assert_cmpint (hub_int (f, "SELECT max(last_mutation_id) FROM devices"), ==, 2);
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT max(last_mutation_id) FROM devices"), ==, 2);
   g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
   /* Numbering continues after the hub's id. */
   g_assert_cmpint (enrol (f, 3), ==, 3);
@@ -487,15 +468,15 @@ test_optimistic (SyncFixture   *f,
 
   /* After the sync: the hub has the tags and the withdrawal, the cache has the hub's rows
    * and no optimistic copy; the refused reservation is gone and its units are back. */
-  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM member_tags WHERE member_id = '" OPT_MEMBER "'"),
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT count(*) FROM member_tags WHERE member_id = '" OPT_MEMBER "'"),
                    ==, 2);
-  g_assert_cmpint (hub_int (f, "SELECT marketing FROM member_consents WHERE member_id = '"
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT marketing FROM member_consents WHERE member_id = '"
                                OPT_MEMBER "' ORDER BY seq DESC"), ==, 0);
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_consents WHERE seq > "
                                              "4503599627370496"), ==, 0);
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM member_consents WHERE "
                                              "member_id = '" OPT_MEMBER "'"), ==,
-                   hub_int (f, "SELECT count(*) FROM member_consents WHERE member_id = '"
+                   hub_query_int (&f->hub, "SELECT count(*) FROM member_consents WHERE member_id = '"
                                OPT_MEMBER "'"));
   g_assert_cmpint (device_query_int (f->dev, "SELECT marketing FROM member_consents WHERE "
                                              "member_id = '" OPT_MEMBER "' ORDER BY seq DESC"), ==, 0);
@@ -591,7 +572,7 @@ test_undo_refused (SyncFixture   *f,
                    ==, 0);
   /* The accepted ones, once each, as on the hub. */
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices"), ==,
-                   hub_int (f, "SELECT count(*) FROM invoices WHERE member_id = '" UNDO_MEMBER "'"));
+                   hub_query_int (&f->hub, "SELECT count(*) FROM invoices WHERE member_id = '" UNDO_MEMBER "'"));
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM invoices"), ==, 1);
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM bindings WHERE member_id = '"
                                              UNDO_MEMBER "'"), ==, 1);
@@ -712,7 +693,7 @@ test_network_faults (SyncFixture   *f,
   sync_ok (f);
   g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
   g_assert_cmpint (hub_members_like (f), ==, n);
-  g_assert_cmpint (hub_int (f, "SELECT max(last_mutation_id) FROM devices"), ==, n);
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT max(last_mutation_id) FROM devices"), ==, n);
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM members WHERE number IS NOT NULL"),
                    ==, n);
 }

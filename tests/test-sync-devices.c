@@ -191,25 +191,6 @@ test_push_logs_no_key (KeysFixture   *f,
   }
 }
 
-/* A number from the hub's database (read-only while it runs: WAL). */
-static gint64
-hub_int (KeysFixture *f,
-         const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AisleStore) store = aisle_store_open (f->hub.db, AISLE_STORE_OPEN_READONLY, &error);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (aisle_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 typedef struct
 {
   const char *member_id;
@@ -257,7 +238,7 @@ test_phone_reveal_audit (KeysFixture   *f,
   g_assert_no_error (error);
   g_assert_true (device_sync (f->tablet, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit WHERE staff_id = 'S0001' "
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT count(*) FROM phone_reveal_audit WHERE staff_id = 'S0001' "
                                "AND store_id = 'TPE01' AND at = 1700000000"), ==, 1);
   g_assert_cmpint (device_query_int (f->tablet, "SELECT count(*) FROM outbox"), ==, 0);
   /* The device's own log stays. */
@@ -268,7 +249,7 @@ test_phone_reveal_audit (KeysFixture   *f,
   g_assert_no_error (error);
   g_assert_true (device_sync (f->tablet, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
   g_assert_cmpint (aisle_sync_client_get_attention (f->tablet->client), ==, 1);
 
   /* Kiosks never show phone numbers, and may not write the audit. */
@@ -278,7 +259,7 @@ test_phone_reveal_audit (KeysFixture   *f,
   g_assert_no_error (error);
   g_assert_true (device_sync (f->kiosk, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (hub_int (f, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
+  g_assert_cmpint (hub_query_int (&f->hub, "SELECT count(*) FROM phone_reveal_audit"), ==, 1);
   g_assert_cmpint (aisle_sync_client_get_attention (f->kiosk->client), ==, 1);
 }
 
