@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "aisle-protocol.h"
+#include "aisle-protocol-private.h"
 
 /* --- structs ------------------------------------------------------------------------------- */
 
@@ -283,12 +284,12 @@ aisle_protocol_get_bool (JsonObject  *object,
   return TRUE;
 }
 
-/* --- records to JSON ----------------------------------------------------------------------- */
+/* --- builders and readers shared with aisle-protocol-records.c ------------------------------ */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+void
+_aisle_protocol_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -297,254 +298,37 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
+void
+_aisle_protocol_add_int (JsonBuilder *builder,
+                         const char  *name,
+                         gint64       value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
+void
+_aisle_protocol_add_bool (JsonBuilder *builder,
+                          const char  *name,
+                          gboolean     value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
 }
 
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
+void
+_aisle_protocol_add_double (JsonBuilder *builder,
+                            const char  *name,
+                            double       value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_double_value (builder, value);
 }
 
-#define BEGIN_RECORD() \
-  g_autoptr(JsonBuilder) builder = json_builder_new (); \
-  json_builder_begin_object (builder)
-#define END_RECORD() \
-  json_builder_end_object (builder); \
-  return json_builder_get_root (builder)
-
-JsonNode *
-aisle_protocol_branch_to_json (const AisleBranch *b)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", b->id);
-  add_string (builder, "name", b->name);
-  add_string (builder, "address", b->address);
-  add_string (builder, "phone", b->phone);
-  add_double (builder, "latitude", b->latitude);
-  add_double (builder, "longitude", b->longitude);
-  END_RECORD ();
-}
-
-/* The PIN hash travels to the staff's own store devices so that a tablet can sign staff in
- * offline; it is an argon2id string, never the PIN. */
-JsonNode *
-aisle_protocol_staff_to_json (const AisleStaff *s)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", s->id);
-  add_string (builder, "store_id", s->branch_id);
-  add_string (builder, "name", s->name);
-  add_string (builder, "role", aisle_staff_role_to_string (s->role));
-  add_string (builder, "pin_hash", s->pin_hash);
-  add_bool (builder, "active", s->active);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_member_to_json (const AisleMember *m)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", m->id);
-  add_string (builder, "number", m->number);
-  add_string (builder, "name", m->name);
-  add_string (builder, "phone", m->phone);
-  add_int (builder, "birth_month", m->birth_month);
-  add_string (builder, "tier", m->tier);
-  add_int (builder, "points", m->points);
-  add_string (builder, "home_store_id", m->home_branch_id);
-  add_int (builder, "enrolled_at", m->enrolled_at);
-  add_int (builder, "last_activity_at", m->last_activity_at);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_consent_to_json (const AisleConsent *c)
-{
-  BEGIN_RECORD ();
-  add_int (builder, "seq", c->seq);
-  add_string (builder, "member_id", c->member_id);
-  add_string (builder, "policy_version", c->policy_version);
-  add_string (builder, "text_hash", c->text_hash);
-  add_bool (builder, "privacy", c->privacy);
-  add_bool (builder, "marketing", c->marketing);
-  add_int (builder, "at", c->at);
-  add_string (builder, "channel", c->channel);
-  add_string (builder, "device_id", c->device_id);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_binding_to_json (const AisleBinding *b)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", b->id);
-  add_string (builder, "member_id", b->member_id);
-  add_string (builder, "staff_id", b->staff_id);
-  add_string (builder, "store_id", b->branch_id);
-  add_int (builder, "since", b->since);
-  add_int (builder, "until", b->until);
-  add_string (builder, "source", b->source);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_product_to_json (const AisleProduct *p)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", p->id);
-  add_string (builder, "name", p->name);
-  add_string (builder, "brand", p->brand);
-  add_string (builder, "category", p->category);
-  add_int (builder, "price", p->price);
-  json_builder_set_member_name (builder, "barcodes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; p->barcodes != NULL && p->barcodes[i] != NULL; i++)
-    json_builder_add_string_value (builder, p->barcodes[i]);
-  json_builder_end_array (builder);
-  add_int (builder, "popularity", p->popularity);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_stock_to_json (const AisleStock *s)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "product_id", s->product_id);
-  add_string (builder, "location_id", s->location_id);
-  add_int (builder, "on_hand", s->on_hand);
-  add_int (builder, "reserved", s->reserved);
-  add_int (builder, "updated_at", s->updated_at);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_order_to_json (const AisleOrder *o)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", o->id);
-  add_string (builder, "member_id", o->member_id);
-  add_string (builder, "channel", aisle_channel_to_string (o->channel));
-  add_string (builder, "fulfilment", aisle_fulfilment_to_string (o->fulfilment));
-  add_string (builder, "status", aisle_order_status_to_string (o->status));
-  add_string (builder, "tracking", o->tracking);
-  add_string (builder, "store_id", o->branch_id);
-  add_int (builder, "total", o->total);
-  add_int (builder, "placed_at", o->placed_at);
-  add_string (builder, "credited_staff_id", o->credited_staff_id);
-  add_string (builder, "credited_store_id", o->credited_branch_id);
-  add_string (builder, "credit_reason", o->credit_reason);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; o->items != NULL && i < o->items->len; i++)
-    {
-      const AisleOrderItem *item = g_ptr_array_index (o->items, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "product_id", item->product_id);
-      add_string (builder, "name", item->name);
-      add_double (builder, "quantity", item->quantity);
-      add_int (builder, "unit_price", item->unit_price);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_points_to_json (const AislePointsEntry *e)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", e->id);
-  add_string (builder, "member_id", e->member_id);
-  add_int (builder, "delta", e->delta);
-  add_string (builder, "reason", e->reason);
-  add_int (builder, "at", e->at);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_coupon_to_json (const AisleCoupon *c)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "code", c->code);
-  add_string (builder, "member_id", c->member_id);
-  add_string (builder, "title", c->title);
-  add_int (builder, "value", c->value);
-  add_int (builder, "valid_from", c->valid_from);
-  add_int (builder, "valid_until", c->valid_until);
-  add_int (builder, "redeemed_at", c->redeemed_at);
-  add_string (builder, "redeemed_store_id", c->redeemed_branch_id);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_invoice_to_json (const AisleInvoice *i)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "number", i->number);
-  add_string (builder, "date", i->date);
-  add_string (builder, "random_code", i->random_code);
-  add_string (builder, "seller_id", i->seller_id);
-  add_int (builder, "total", i->total);
-  add_string (builder, "member_id", i->member_id);
-  add_int (builder, "points", i->points);
-  add_int (builder, "registered_at", i->registered_at);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_reservation_to_json (const AisleReservation *r)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", r->id);
-  add_string (builder, "member_id", r->member_id);
-  add_string (builder, "product_id", r->product_id);
-  add_string (builder, "store_id", r->branch_id);
-  add_int (builder, "quantity", r->quantity);
-  add_string (builder, "status", aisle_reservation_status_to_string (r->status));
-  add_int (builder, "created_at", r->created_at);
-  add_int (builder, "expires_at", r->expires_at);
-  add_string (builder, "staff_id", r->staff_id);
-  END_RECORD ();
-}
-
-JsonNode *
-aisle_protocol_note_to_json (const AisleNote *n)
-{
-  BEGIN_RECORD ();
-  add_string (builder, "id", n->id);
-  add_string (builder, "member_id", n->member_id);
-  add_string (builder, "staff_id", n->staff_id);
-  add_string (builder, "text", n->text);
-  add_int (builder, "at", n->at);
-  END_RECORD ();
-}
-
-/* --- records from JSON --------------------------------------------------------------------- */
-
-static JsonObject *
-require_object (JsonNode    *node,
-                const char  *what,
-                GError     **error)
+JsonObject *
+_aisle_protocol_require_object (JsonNode    *node,
+                                const char  *what,
+                                GError     **error)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -552,88 +336,6 @@ require_object (JsonNode    *node,
       return NULL;
     }
   return json_node_get_object (node);
-}
-
-#define GET_STR(obj, field, req, dest)                                       \
-  G_STMT_START {                                                             \
-    g_autoptr(GError) e_ = NULL;                                             \
-    const char *v_ = aisle_protocol_get_string (obj, field, req, &e_);       \
-    if (e_ != NULL)                                                          \
-      {                                                                      \
-        g_propagate_error (error, g_steal_pointer (&e_));                    \
-        return NULL;                                                         \
-      }                                                                      \
-    dest = g_strdup (v_);                                                    \
-  } G_STMT_END
-#define GET_INT(obj, field, req, dest)                                       \
-  G_STMT_START {                                                             \
-    gint64 v_ = 0;                                                           \
-    if (!aisle_protocol_get_int (obj, field, req, &v_, error))               \
-      return NULL;                                                           \
-    dest = v_;                                                               \
-  } G_STMT_END
-
-AisleMember *
-aisle_protocol_member_from_json (JsonNode  *node,
-                                 GError   **error)
-{
-  g_autoptr(AisleMember) m = aisle_member_new ();
-  JsonObject *o = require_object (node, "a member", error);
-  gint64 month = 0;
-
-  if (o == NULL)
-    return NULL;
-  GET_STR (o, "id", TRUE, m->id);
-  GET_STR (o, "number", FALSE, m->number);
-  GET_STR (o, "name", TRUE, m->name);
-  GET_STR (o, "phone", FALSE, m->phone);
-  GET_INT (o, "birth_month", FALSE, month);
-  m->birth_month = (int) CLAMP (month, 0, 12);
-  GET_STR (o, "tier", FALSE, m->tier);
-  GET_INT (o, "points", FALSE, m->points);
-  GET_STR (o, "home_store_id", FALSE, m->home_branch_id);
-  GET_INT (o, "enrolled_at", FALSE, m->enrolled_at);
-  GET_INT (o, "last_activity_at", FALSE, m->last_activity_at);
-  return g_steal_pointer (&m);
-}
-
-AisleBinding *
-aisle_protocol_binding_from_json (JsonNode  *node,
-                                  GError   **error)
-{
-  g_autoptr(AisleBinding) b = aisle_binding_new ();
-  JsonObject *o = require_object (node, "a binding", error);
-
-  if (o == NULL)
-    return NULL;
-  GET_STR (o, "id", TRUE, b->id);
-  GET_STR (o, "member_id", TRUE, b->member_id);
-  GET_STR (o, "staff_id", TRUE, b->staff_id);
-  GET_STR (o, "store_id", TRUE, b->branch_id);
-  GET_INT (o, "since", FALSE, b->since);
-  GET_INT (o, "until", FALSE, b->until);
-  GET_STR (o, "source", FALSE, b->source);
-  return g_steal_pointer (&b);
-}
-
-AisleCoupon *
-aisle_protocol_coupon_from_json (JsonNode  *node,
-                                 GError   **error)
-{
-  g_autoptr(AisleCoupon) c = aisle_coupon_new ();
-  JsonObject *o = require_object (node, "a coupon", error);
-
-  if (o == NULL)
-    return NULL;
-  GET_STR (o, "code", TRUE, c->code);
-  GET_STR (o, "member_id", FALSE, c->member_id);
-  GET_STR (o, "title", FALSE, c->title);
-  GET_INT (o, "value", FALSE, c->value);
-  GET_INT (o, "valid_from", FALSE, c->valid_from);
-  GET_INT (o, "valid_until", FALSE, c->valid_until);
-  GET_INT (o, "redeemed_at", FALSE, c->redeemed_at);
-  GET_STR (o, "redeemed_store_id", FALSE, c->redeemed_branch_id);
-  return g_steal_pointer (&c);
 }
 
 /* --- push ---------------------------------------------------------------------------------- */
@@ -653,16 +355,16 @@ aisle_protocol_push_request_to_string (GPtrArray *mutations)
       g_autoptr(JsonNode) args = aisle_protocol_parse (m->args_json, -1, NULL);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", m->id);
-      add_string (builder, "name", m->name);
+      _aisle_protocol_add_int (builder, "id", m->id);
+      _aisle_protocol_add_string (builder, "name", m->name);
       json_builder_set_member_name (builder, "args");
       if (args != NULL)
         json_builder_add_value (builder, g_steal_pointer (&args));
       else
         json_builder_add_null_value (builder);
       if (m->staff_id != NULL)
-        add_string (builder, "staff_id", m->staff_id);
-      add_int (builder, "created_at", m->created_at);
+        _aisle_protocol_add_string (builder, "staff_id", m->staff_id);
+      _aisle_protocol_add_int (builder, "created_at", m->created_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -719,7 +421,7 @@ aisle_protocol_push_request_parse (const char  *data,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(AisleMutation) m = aisle_mutation_new ();
-      JsonObject *mo = require_object (json_array_get_element (array, i), "a mutation", error);
+      JsonObject *mo = _aisle_protocol_require_object (json_array_get_element (array, i), "a mutation", error);
       JsonNode *args;
 
       if (mo == NULL || !aisle_protocol_check_fields (mo, mutation_fields, "a mutation", error))
@@ -753,13 +455,13 @@ JsonNode *
 aisle_protocol_result_to_json (const AisleMutationResult *r)
 {
   BEGIN_RECORD ();
-  add_int (builder, "id", r->id);
-  add_string (builder, "name", r->name);
-  add_string (builder, "status", r->status);
+  _aisle_protocol_add_int (builder, "id", r->id);
+  _aisle_protocol_add_string (builder, "name", r->name);
+  _aisle_protocol_add_string (builder, "status", r->status);
   if (r->code != NULL)
-    add_string (builder, "code", r->code);
+    _aisle_protocol_add_string (builder, "code", r->code);
   if (r->message != NULL)
-    add_string (builder, "message", r->message);
+    _aisle_protocol_add_string (builder, "message", r->message);
   if (r->detail_json != NULL)
     {
       g_autoptr(JsonNode) detail = aisle_protocol_parse (r->detail_json, -1, NULL);
@@ -771,7 +473,7 @@ aisle_protocol_result_to_json (const AisleMutationResult *r)
         }
     }
   if (r->at != 0)
-    add_int (builder, "at", r->at);
+    _aisle_protocol_add_int (builder, "at", r->at);
   END_RECORD ();
 }
 
@@ -780,7 +482,7 @@ aisle_protocol_result_from_json (JsonNode  *node,
                                  GError   **error)
 {
   g_autoptr(AisleMutationResult) r = aisle_mutation_result_new ();
-  JsonObject *o = require_object (node, "a mutation result", error);
+  JsonObject *o = _aisle_protocol_require_object (node, "a mutation result", error);
   JsonNode *detail;
 
   if (o == NULL)
@@ -805,7 +507,7 @@ aisle_protocol_push_response_to_string (gint64     last_mutation_id,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  add_int (builder, "last_mutation_id", last_mutation_id);
+  _aisle_protocol_add_int (builder, "last_mutation_id", last_mutation_id);
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; results != NULL && i < results->len; i++)
@@ -961,7 +663,7 @@ aisle_protocol_pull_response_parse (const char  *data,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
     {
       g_autoptr(AisleChange) c = aisle_change_new ();
-      JsonObject *co = require_object (json_array_get_element (json_node_get_array (list), i),
+      JsonObject *co = _aisle_protocol_require_object (json_array_get_element (json_node_get_array (list), i),
                                        "a change", error);
       JsonNode *d;
 
