@@ -317,6 +317,215 @@ apply_withdraw (AisleStore  *store,
          drop_optimistic_sequence (store, error);
 }
 
+/* --- what an optimistic write replaced (outbox.undo_json, 010-outbox-undo.sql) ----------- */
+
+/* A member's tags as the cache has them (?1 the member): a JSON array, sorted and without
+ * duplicates, like a mutation's "tags" put through json_each() below, so two lists compare
+ * as text. */
+#define CURRENT_TAGS_SQL \
+  "(SELECT json_group_array(tag) FROM (SELECT tag FROM member_tags WHERE member_id = ?1 " \
+  "ORDER BY tag))"
+
+static gboolean
+set_undo (AisleStore  *store,
+          gint64       id,
+          const char  *sql,
+          const char  *a,
+          const char  *b,
+          GError     **error)
+{
+  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, a);
+  _aisle_bind_text (stmt, 2, b);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return _aisle_store_step_done (store, stmt, "remembering what a change replaced", error);
+}
+
+/* Before apply_local() writes mutation @id for the first time: what it is about to replace. */
+static gboolean
+remember_undo (AisleStore  *store,
+               gint64       id,
+               const char  *name,
+               const char  *args_json,
+               GError     **error)
+{
+  g_autoptr(JsonNode) root = aisle_protocol_parse (args_json, -1, NULL);
+  JsonObject *args;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  args = json_node_get_object (root);
+  if (strcmp (name, "tag.set") == 0 && _aisle_sync_arg_str (args, "member_id") != NULL)
+    return set_undo (store, id, "UPDATE outbox SET undo_json = " CURRENT_TAGS_SQL " WHERE id = ?3",
+                     _aisle_sync_arg_str (args, "member_id"), NULL, error);
+  if (strcmp (name, "reservation.cancel") == 0 && _aisle_sync_arg_str (args, "reservation_id") != NULL)
+    return set_undo (store, id, "UPDATE outbox SET undo_json = (SELECT json_object('status', status) "
+                                "FROM reservations WHERE id = ?1 AND status = 'open') WHERE id = ?3",
+                     _aisle_sync_arg_str (args, "reservation_id"), NULL, error);
+  return TRUE;
+}
+
+/* During a rebase, for the first tag.set of a member still queued: if the member's tags are
+ * not those the last queued tag.set for them wrote, a pulled row (another device's tag.set)
+ * replaced them since, and that is what a refusal of this one must go back to. */
+static gboolean
+refresh_tags_undo (AisleStore           *store,
+                   const AisleMutation  *m,
+                   GHashTable           *seen,
+                   GError              **error)
+{
+  g_autoptr(JsonNode) root = aisle_protocol_parse (m->args_json, -1, NULL);
+  const char *member_id;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (member_id = _aisle_sync_arg_str (json_node_get_object (root), "member_id")) == NULL ||
+      !g_hash_table_add (seen, g_strdup (member_id)))
+    return TRUE;
+  return set_undo (store, m->id,
+                   "UPDATE outbox SET undo_json = " CURRENT_TAGS_SQL " WHERE id = ?3 AND "
+                   CURRENT_TAGS_SQL " IS NOT (SELECT (SELECT json_group_array(value) FROM "
+                   "(SELECT DISTINCT value FROM json_each(o.args_json, '$.tags') ORDER BY value)) "
+                   "FROM outbox o WHERE o.name = 'tag.set' AND "
+                   "json_extract(o.args_json, '$.member_id') = ?1 AND o.id NOT IN "
+                   "(SELECT mutation_id FROM sync_attention) ORDER BY o.id DESC LIMIT 1)",
+                   member_id, NULL, error);
+}
+
+/* Puts back the tags @m replaced (tag.set). If a later tag.set of the same member is still
+ * queued, the tags @m replaced are what that one replaced as far as the hub knows: it inherits
+ * them and the cache keeps showing it. Otherwise the tags go back, unless a pulled row
+ * replaced ours (the member's tags are no longer @m's): the hub's then stand. */
+static gboolean
+undo_tags (AisleStore           *store,
+           const AisleMutation  *m,
+           const char           *member_id,
+           GError              **error)
+{
+  g_autoptr(JsonNode) args = NULL;
+  g_autofree char *undo = NULL;   /* the tag.set that puts them back */
+  g_auto(AisleStmt) stmt = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, m->id);
+  gint64 later = 0;
+  int rc;
+
+  stmt = _aisle_store_prepare (store,
+                               "SELECT (SELECT id FROM outbox WHERE id > o.id AND name = 'tag.set' "
+                               "AND json_extract(args_json, '$.member_id') = ?1 AND id NOT IN "
+                               "(SELECT mutation_id FROM sync_attention) ORDER BY id LIMIT 1), "
+                               "CASE WHEN " CURRENT_TAGS_SQL " = (SELECT json_group_array(value) "
+                               "FROM (SELECT DISTINCT value FROM json_each(o.args_json, '$.tags') "
+                               "ORDER BY value)) AND o.undo_json IS NOT NULL THEN "
+                               "json_object('member_id', ?1, 'tags', json(o.undo_json)) END "
+                               "FROM outbox o WHERE o.id = CAST(?2 AS INTEGER)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, member_id);
+  _aisle_bind_text (stmt, 2, id_text);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _aisle_store_set_error (store, rc, "reading a refused change", error);
+      return FALSE;
+    }
+  if (rc == SQLITE_ROW)
+    {
+      later = sqlite3_column_int64 (stmt, 0);
+      undo = _aisle_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (later > 0)
+    return set_undo (store, later, "UPDATE outbox SET undo_json = (SELECT undo_json FROM outbox "
+                                   "WHERE id = CAST(?1 AS INTEGER)) WHERE id = ?3",
+                     id_text, NULL, error);
+  if (undo == NULL || (args = aisle_protocol_parse (undo, -1, NULL)) == NULL)
+    return TRUE;
+  return apply_tags (store, json_node_get_object (args), error);
+}
+
+/* Opens again a reservation whose cancellation the hub refused, and holds its units again.
+ * Not when the hub refused it because its reservation is no longer open (conflict): the hub's
+ * row (cancelled elsewhere, fulfilled, expired) is then the truth and comes by pull. */
+static gboolean
+undo_unreserve (AisleStore           *store,
+                const AisleMutation  *m,
+                const char           *id,
+                const char           *code,
+                GError              **error)
+{
+  g_autoptr(AisleReservation) r = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, m->id);
+  g_auto(AisleStmt) stmt = NULL;
+
+  if (g_strcmp0 (code, "conflict") == 0)
+    return TRUE;
+  stmt = _aisle_store_prepare (store, "SELECT json_extract(undo_json, '$.status') FROM outbox "
+                                      "WHERE id = CAST(?1 AS INTEGER)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _aisle_bind_text (stmt, 1, id_text);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    undo = _aisle_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (g_strcmp0 (undo, "open") != 0)
+    return TRUE;
+  r = aisle_store_get_reservation (store, id, NULL);
+  if (r == NULL || r->status != AISLE_RESERVATION_CANCELLED)
+    return TRUE;
+  r->status = AISLE_RESERVATION_OPEN;
+  return aisle_store_upsert_reservation (store, r, error) &&
+         move_reserved (store, r->product_id, r->branch_id, r->quantity, m->created_at, error);
+}
+
+/* --- hub settings (entity "setting", data/sql/hub/008-settings.sql) ------------------------ */
+
+/* The settings a device keeps, in sync_state under the hub's own key; any other key a newer
+ * hub sends is ignored, so a setting can never overwrite the device's token or cursor. */
+static const char * const device_settings[] = {
+  "own_seller_ids", "invoice_max_age_days", "binding_lock_days",
+  "earn_per_point.store", "earn_per_point.online", "earn_per_point.app",
+  "earn_per_point.invoice", "tier_silver_spend", "tier_gold_spend", "tier_window_days",
+  NULL
+};
+
+/**
+ * _aisle_sync_put_setting:
+ * @store: the device cache, in the pull's transaction
+ * @key: the setting's key (the change's entity id)
+ * @data_json: (nullable): the pulled `{key, value}`, or %NULL for a delete
+ * @error: return location for a #GError
+ *
+ * Applies a pulled hub setting: its value goes to sync_state under @key (so
+ * aisle_store_check_invoice() reads "own_seller_ids" from there); a deleted setting is
+ * removed. Keys a device does not use are skipped.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_aisle_sync_put_setting (AisleStore  *store,
+                         const char  *key,
+                         const char  *data_json,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *value = NULL;
+
+  if (key == NULL || !g_strv_contains (device_settings, key))
+    return TRUE;
+  if (data_json != NULL)
+    {
+      root = aisle_protocol_parse (data_json, -1, NULL);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+          g_strcmp0 (_aisle_sync_arg_str (json_node_get_object (root), "key"), key) != 0 ||
+          (value = _aisle_sync_arg_str (json_node_get_object (root), "value")) == NULL)
+        return TRUE;
+    }
+  return aisle_store_set_sync_state (store, key, value, error);
+}
+
 /* A failure that says "the cache cannot do this" (the hub will decide), as opposed to "the
  * cache cannot be written" (disk full, I/O), which must fail the mutation. */
 static gboolean
@@ -400,17 +609,23 @@ undo_sql (AisleStore  *store,
   return _aisle_store_step_done (store, stmt, "undoing a refused change", error);
 }
 
+/* The optimistic reservation goes, with its units if it still holds them; one that a queued
+ * reservation.cancel already closed goes too, so that the cancel's refusal finds nothing to
+ * open again. */
 static gboolean
 undo_reserve (AisleStore  *store,
               const char  *id,
+              gint64       at,
               GError     **error)
 {
   g_autoptr(AisleReservation) r = aisle_store_get_reservation (store, id, NULL);
 
-  if (r == NULL || r->status != AISLE_RESERVATION_OPEN)
+  if (r == NULL || r->created_at != at ||
+      (r->status != AISLE_RESERVATION_OPEN && r->status != AISLE_RESERVATION_CANCELLED))
     return TRUE;
   return undo_sql (store, "DELETE FROM reservations WHERE id = ?1", id, NULL, 0, error) &&
-         move_reserved (store, r->product_id, r->branch_id, -r->quantity, r->created_at, error);
+         (r->status != AISLE_RESERVATION_OPEN ||
+          move_reserved (store, r->product_id, r->branch_id, -r->quantity, r->created_at, error));
 }
 
 /* The optimistic binding goes, and the binding it ended (at the mutation's time, by
@@ -434,6 +649,7 @@ undo_binding (AisleStore  *store,
  * @store: the device cache, in the transaction that writes the page saying so
  * @m: the mutation the hub refused, or confirmed without doing what the cache did
  * @hub_binding_id: (nullable): for a confirmed binding.create, the binding the hub kept
+ * @code: (nullable): the hub's refusal code ("conflict", "forbidden", ...)
  * @error: return location for a #GError
  *
  * Removes what apply_local() wrote for @m that no pulled row will correct, because the hub
@@ -443,8 +659,8 @@ undo_binding (AisleStore  *store,
  * registered first, a coupon used elsewhere) is left as the hub has it. Optimistic consent
  * withdrawals need nothing here: every rebase drops them and re-applies only the queued ones.
  * An enrolment's member is removed by the caller (it also handles the hub's alias).
- * tag.set replaces the member's tags and keeps no copy of the old list: a refused one stays
- * until the hub next sends that member's tags.
+ * tag.set and reservation.cancel replace what they change; the outbox row keeps what they
+ * replaced (undo_json), which goes back (undo_tags(), undo_unreserve()).
  *
  * Returns: %TRUE on success
  */
@@ -452,6 +668,7 @@ gboolean
 _aisle_sync_undo_local (AisleStore           *store,
                         const AisleMutation  *m,
                         const char           *hub_binding_id,
+                        const char           *code,
                         GError              **error)
 {
   g_autoptr(JsonNode) root = aisle_protocol_parse (m->args_json, -1, NULL);
@@ -473,7 +690,7 @@ _aisle_sync_undo_local (AisleStore           *store,
   if (hub_binding_id != NULL)
     return TRUE;
   if (strcmp (m->name, "reservation.create") == 0 && _aisle_sync_arg_str (args, "reservation_id") != NULL)
-    return undo_reserve (store, _aisle_sync_arg_str (args, "reservation_id"), error);
+    return undo_reserve (store, _aisle_sync_arg_str (args, "reservation_id"), m->created_at, error);
   if (strcmp (m->name, "invoice.register") == 0)
     /* The cache never credits points; the hub's row carries them. */
     return undo_sql (store, "DELETE FROM invoices WHERE number = ?1 AND member_id IS ?2 AND "
@@ -487,6 +704,10 @@ _aisle_sync_undo_local (AisleStore           *store,
                               "WHERE code = ?1 AND redeemed_at = ?3 AND redeemed_store_id IS ?2",
                        _aisle_sync_arg_str (args, "code"), branch, m->created_at, error);
     }
+  if (strcmp (m->name, "tag.set") == 0 && _aisle_sync_arg_str (args, "member_id") != NULL)
+    return undo_tags (store, m, _aisle_sync_arg_str (args, "member_id"), error);
+  if (strcmp (m->name, "reservation.cancel") == 0 && _aisle_sync_arg_str (args, "reservation_id") != NULL)
+    return undo_unreserve (store, m, _aisle_sync_arg_str (args, "reservation_id"), code, error);
   if (strcmp (m->name, "note.add") == 0)
     return undo_sql (store, "DELETE FROM notes WHERE id = ?1 AND at = ?3",
                      _aisle_sync_arg_str (args, "note_id"), NULL, m->created_at, error);
@@ -556,6 +777,7 @@ aisle_sync_cache_mutate (AisleStore  *store,
   if (!aisle_store_begin (store, error))
     id = 0;
   else if ((id = aisle_store_outbox_append (store, name, args_json, staff_id, created_at, error)) == 0 ||
+           !remember_undo (store, id, name, args_json, error) ||
            !apply_local (store, name, args_json, staff_id, created_at, error) ||
            !aisle_store_commit (store, error))
     {
@@ -582,6 +804,7 @@ gboolean
 aisle_sync_cache_rebase (AisleStore  *store,
                          GError     **error)
 {
+  g_autoptr(GHashTable) tagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 after = 0;
 
   if (!_aisle_store_exec (store, "DELETE FROM member_consents WHERE seq > "
@@ -602,6 +825,8 @@ aisle_sync_cache_rebase (AisleStore  *store,
           gboolean refused = FALSE;
 
           if (!is_refused (store, m->id, &refused, error) ||
+              (!refused && strcmp (m->name, "tag.set") == 0 &&
+               !refresh_tags_undo (store, m, tagged, error)) ||
               (!refused && !apply_local (store, m->name, m->args_json, m->staff_id,
                                          m->created_at, error)))
             return FALSE;

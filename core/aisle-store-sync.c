@@ -315,6 +315,8 @@ apply_change (AisleStore   *store,
     return put_product (store, json, error);
   if (put && strcmp (change->entity, "member_tags") == 0)
     return put_member_tags (store, json, error);
+  if (strcmp (change->entity, "setting") == 0)
+    return _aisle_sync_put_setting (store, change->entity_id, put ? json : NULL, error);
   if (!put && strcmp (change->entity, "product") == 0)
     return run_sql (store, "DELETE FROM products WHERE id = ?1", change->entity_id,
                     "deleting a product", error);
@@ -382,7 +384,7 @@ record_result (AisleStore                *store,
 
       if (kept == NULL || ours == NULL || strcmp (kept, ours) == 0)
         return TRUE;
-      if (!_aisle_sync_undo_local (store, m, kept, error))
+      if (!_aisle_sync_undo_local (store, m, kept, NULL, error))
         return FALSE;
       stmt = _aisle_store_prepare (store,
                                    "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "
@@ -410,7 +412,7 @@ record_result (AisleStore                *store,
       if (ours != NULL && !delete_member (store, ours, TRUE, error))
         return FALSE;
     }
-  if (m != NULL && !_aisle_sync_undo_local (store, m, NULL, error))
+  if (m != NULL && !_aisle_sync_undo_local (store, m, NULL, r->code, error))
     return FALSE;
   stmt = _aisle_store_prepare (store,
                                "INSERT OR IGNORE INTO sync_attention (mutation_id, name, "

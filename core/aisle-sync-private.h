@@ -24,6 +24,11 @@ gint64       _aisle_sync_arg_int                  (JsonObject      *args,
 gboolean     _aisle_sync_undo_local               (AisleStore          *store,
                                                    const AisleMutation *m,
                                                    const char          *hub_binding_id,
+                                                   const char          *code,
+                                                   GError             **error);
+gboolean     _aisle_sync_put_setting              (AisleStore          *store,
+                                                   const char          *key,
+                                                   const char          *data_json,
                                                    GError             **error);
 
 /* Mutations per push: well under the hub's 1000 and 1 MiB limits for ordinary arguments. */

@@ -81,6 +81,8 @@ static const struct
   { "member_tags", "SELECT json_object('member_id', ?1, 'tags', json((SELECT "
                    "json_group_array(tag) FROM (SELECT tag FROM member_tags WHERE member_id = ?1 "
                    "ORDER BY tag))))" },
+  /* Only the keys data/sql/hub/008-settings.sql logs. */
+  { "setting", "SELECT json_object('key', key, 'value', value) FROM hub_settings WHERE key = ?1" },
 };
 
 static const char *

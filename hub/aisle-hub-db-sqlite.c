@@ -30,6 +30,7 @@ static const struct
   { 5, "/org/aisleretail/Aisle/hub/005-reports.sql" },
   { 6, "/org/aisleretail/Aisle/hub/006-device-keys.sql" },
   { 7, "/org/aisleretail/Aisle/hub/007-audit.sql" },
+  { 8, "/org/aisleretail/Aisle/hub/008-settings.sql" },
 };
 
 void
