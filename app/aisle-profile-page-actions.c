@@ -291,25 +291,31 @@ check_coupon_job (AisleStore    *store,
   return g_atomic_rc_box_acquire (d);
 }
 
+/* Says why @code cannot be redeemed, or queues its redemption: the same for a coupon the cache
+ * had and for one the hub was asked about (then cached). @coupon is NULL when the cache does
+ * not have it, or the hub only said whose it is not. */
 static void
-on_coupon_checked_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+answer_coupon (AisleProfilePage  *self,
+               const char        *code,
+               AisleCouponCheck   check,
+               const AisleCoupon *coupon,
+               gboolean           asked_hub)
 {
-  AisleProfilePage *self = user_data;
-  CheckData *d = finish_check (self, result);
-  const AisleCoupon *coupon;
   g_autofree char *text = NULL;
 
-  if (d == NULL)
-    return;
-  coupon = d->found;
-  switch ((AisleCouponCheck) d->check)
+  if (coupon == NULL && check != AISLE_COUPON_OTHER_MEMBER)
+    check = AISLE_COUPON_UNKNOWN;
+  switch (check)
     {
     case AISLE_COUPON_UNKNOWN:
-      /* Translators: %s is a coupon code */
-      text = g_strdup_printf (_("The coupon %s is not one of ours, or has not reached this tablet yet. It was not redeemed."),
-                              d->code);
+      if (asked_hub)
+        /* Translators: %s is a coupon code */
+        text = g_strdup_printf (_("The coupon %s is not one of ours: the hub does not know it either. It was not redeemed."),
+                                code);
+      else
+        /* Translators: %s is a coupon code */
+        text = g_strdup_printf (_("The coupon %s is not one of ours, or has not reached this tablet yet. It was not redeemed."),
+                                code);
       break;
 
     case AISLE_COUPON_REDEEMED:
@@ -342,8 +348,13 @@ on_coupon_checked_cb (GObject      *object,
       break;
 
     case AISLE_COUPON_OTHER_MEMBER:
-      text = g_strdup_printf (_("“%s” belongs to another member and cannot be used for this one."),
-                              coupon->title);
+      if (coupon != NULL)
+        text = g_strdup_printf (_("“%s” belongs to another member and cannot be used for this one."),
+                                coupon->title);
+      else
+        /* Translators: %s is a coupon code */
+        text = g_strdup_printf (_("The coupon %s belongs to another member and cannot be used for this one."),
+                                code);
       break;
 
     case AISLE_COUPON_OK:
@@ -353,7 +364,7 @@ on_coupon_checked_cb (GObject      *object,
         g_autofree char *value = aisle_format_money (coupon->value);
         g_autofree char *done = NULL;
 
-        add_string (b, "code", d->code);
+        add_string (b, "code", code);
         json_builder_end_object (b);
         /* Translators: coupon title and value */
         done = g_strdup_printf (_("Redeemed “%s” (%s)."), coupon->title, value);
@@ -363,6 +374,88 @@ on_coupon_checked_cb (GObject      *object,
     }
   if (text != NULL)
     aisle_profile_page_show_message (self, text, TRUE);
+}
+
+typedef struct
+{
+  AisleProfilePage *self;
+  GCancellable     *cancellable;   /* the member's: cancelled when another one opens */
+  char             *code;
+  char             *member_id;
+} CouponLookup;
+
+static void
+on_coupon_looked_up_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  CouponLookup *l = user_data;
+  AisleProfilePage *self = l->self;
+  g_autoptr(AisleCoupon) coupon = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AisleCouponCheck check;
+
+  check = aisle_sync_client_lookup_coupon_finish (AISLE_SYNC_CLIENT (object), result, &coupon, &error);
+  /* Another member opened meanwhile (which also cleared the busy count): not theirs. */
+  if (g_cancellable_is_cancelled (l->cancellable))
+    goto out;
+  _aisle_profile_page_set_pending (self, -1);
+  if (g_strcmp0 (self->member_id, l->member_id) != 0)
+    goto out;
+  if (error == NULL)
+    answer_coupon (self, l->code, check, coupon, TRUE);
+  else if (g_error_matches (error, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_OFFLINE))
+    {
+      /* Translators: %s is a coupon code */
+      text = g_strdup_printf (_("The coupon %s is not on this tablet yet, and the hub cannot be reached to check it now. Nothing was redeemed; scan it again when the tablet is back online."),
+                              l->code);
+      aisle_profile_page_show_message (self, text, TRUE);
+    }
+  else
+    {
+      g_warning ("coupon lookup: %s", error->message);
+      /* Translators: %s is a coupon code */
+      text = g_strdup_printf (_("The hub could not check the coupon %s just now. Nothing was redeemed; try again."),
+                              l->code);
+      aisle_profile_page_show_message (self, text, TRUE);
+    }
+
+out:
+  g_object_unref (l->self);
+  g_object_unref (l->cancellable);
+  g_free (l->code);
+  g_free (l->member_id);
+  g_free (l);
+}
+
+static void
+on_coupon_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  AisleProfilePage *self = user_data;
+  CheckData *d = finish_check (self, result);
+  CouponLookup *l;
+
+  if (d == NULL)
+    return;
+  /* Not in the cache: issued after the last sync, or another member's. Ask the hub, which
+   * answers with the coupon (then cached) or says why not; offline, say so. */
+  if ((AisleCouponCheck) d->check == AISLE_COUPON_UNKNOWN && self->sync_client != NULL &&
+      aisle_sync_client_get_paired (self->sync_client))
+    {
+      l = g_new0 (CouponLookup, 1);
+      l->self = g_object_ref (self);
+      l->cancellable = g_object_ref (self->cancellable);
+      l->code = g_strdup (d->code);
+      l->member_id = g_strdup (d->member_id);
+      _aisle_profile_page_set_pending (self, 1);
+      aisle_sync_client_lookup_coupon_async (self->sync_client, d->code, d->member_id,
+                                             self->cancellable, on_coupon_looked_up_cb, l);
+    }
+  else
+    answer_coupon (self, d->code, (AisleCouponCheck) d->check, d->found, FALSE);
   check_data_unref (d);
 }
 

@@ -25,6 +25,7 @@
 
 #include "aisle-protocol.h"
 #include "aisle-store.h"
+#include "aisle-store-profile.h"
 #include "aisle-worker.h"
 
 G_BEGIN_DECLS
@@ -229,6 +230,18 @@ void             aisle_sync_client_lookup_members_async  (AisleSyncClient     *s
                                                           gpointer             user_data);
 GPtrArray       *aisle_sync_client_lookup_members_finish (AisleSyncClient     *self,
                                                           GAsyncResult        *result,
+                                                          GError             **error);
+
+/* Online coupon lookup (tablets): GET /v1/coupons, caches the coupon and checks it. */
+void             aisle_sync_client_lookup_coupon_async   (AisleSyncClient     *self,
+                                                          const char          *code,
+                                                          const char          *member_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+AisleCouponCheck aisle_sync_client_lookup_coupon_finish  (AisleSyncClient     *self,
+                                                          GAsyncResult        *result,
+                                                          AisleCoupon        **out_coupon,
                                                           GError             **error);
 
 G_END_DECLS

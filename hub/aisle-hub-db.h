@@ -104,6 +104,14 @@ typedef struct
                                           const char            *query,
                                           guint                  limit,
                                           GError               **error);
+  /* {"coupon": {...}} for a coupon @device may see (no owner, owned by @member_id, or by a
+   * member of its store's scope), {"coupon": null, "other_member": true} for another member's,
+   * {"coupon": null} for an unknown code. */
+  char             *(*lookup_coupon)     (AisleHubDb            *self,
+                                          const AisleHubDevice  *device,
+                                          const char            *code,
+                                          const char            *member_id,
+                                          GError               **error);
   char             *(*channel_secret)    (AisleHubDb            *self,
                                           const char            *channel,
                                           GError               **error);

@@ -1,4 +1,4 @@
-/* aisle-hub-routes-misc.c: member lookup, the orders webhook, health and metrics.
+/* aisle-hub-routes-misc.c: member and coupon lookup, the orders webhook, health and metrics.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -61,6 +61,50 @@ aisle_hub_route_members (AisleHubRequest *request)
       return;
     }
   aisle_hub_request_run (request, members_job);
+}
+
+/* --- GET /v1/coupons ---------------------------------------------------------------------- */
+
+static void
+coupons_job (AisleHubRequest *request,
+             AisleHubDb      *db)
+{
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  /* Coupons are redeemed on staff tablets only (coupon.redeem), so only they look one up. */
+  if (g_strcmp0 (request->device->mode, "tablet") != 0)
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_FORBIDDEN, "forbidden",
+                              "coupon lookup is for staff tablets only");
+      return;
+    }
+  json = db->vtable->lookup_coupon (db, request->device,
+                                    g_hash_table_lookup (request->query, "code"),
+                                    g_hash_table_lookup (request->query, "member_id"), &error);
+  if (json == NULL)
+    aisle_hub_request_fail_error (request, error);
+  else
+    aisle_hub_request_ok (request, json);
+}
+
+void
+aisle_hub_route_coupons (AisleHubRequest *request)
+{
+  const char *code = request->query != NULL ? g_hash_table_lookup (request->query, "code") : NULL;
+  const char *member = request->query != NULL ? g_hash_table_lookup (request->query, "member_id") : NULL;
+  guint known = (code != NULL) + (member != NULL);
+
+  if (code == NULL || *code == '\0' || strlen (code) > 64 || !g_utf8_validate (code, -1, NULL) ||
+      (member != NULL && (*member == '\0' || !g_utf8_validate (member, -1, NULL))) ||
+      g_hash_table_size (request->query) != known)
+    {
+      aisle_hub_request_fail (request, SOUP_STATUS_BAD_REQUEST, "invalid",
+                              "give code= (at most 64 characters) and optionally member_id=");
+      aisle_hub_request_finish (request);
+      return;
+    }
+  aisle_hub_request_run (request, coupons_job);
 }
 
 /* --- POST /v1/ingest/orders ---------------------------------------------------------------- */

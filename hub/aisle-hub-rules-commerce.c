@@ -1,4 +1,5 @@
-/* aisle-hub-rules-commerce.c: coupons, e-invoices (points) and reservations (stock).
+/* aisle-hub-rules-commerce.c: coupons, e-invoices (points) and reservations (stock), and the
+ * coupon lookup of GET /v1/coupons.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,9 @@
 #include <string.h>
 
 #include "aisle-hub-sqlite-private.h"
+
+char *_aisle_hub_sqlite_lookup_coupon (AisleHubDb *db, const AisleHubDevice *device,
+                                       const char *code, const char *member_id, GError **error);
 
 
 gboolean
@@ -250,4 +254,80 @@ aisle_hub_rule_reservation_cancel (AisleHubRuleContext  *ctx,
   if (!aisle_store_upsert_reservation (ctx->hub->store, r, &local_error))
     return aisle_hub_reject_or_fail (ctx, local_error, error);
   return TRUE;
+}
+
+/* --- GET /v1/coupons: a coupon the tablet's cache does not have ---------------------------- */
+
+static gboolean
+in_store_scope (AisleHubSqlite  *self,
+                const char      *member_id,
+                const char      *store_id,
+                gboolean        *out_in,
+                GError         **error)
+{
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                       "SELECT 1 FROM member_scope WHERE "
+                                                       "member_id = ?1 AND store_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  aisle_sqlite_bind_text (stmt, 1, member_id);
+  aisle_sqlite_bind_text (stmt, 2, store_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      aisle_store_set_sqlite_error (self->store, rc, "reading a member's scope", error);
+      return FALSE;
+    }
+  *out_in = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The store's scope rules (DESIGN.md, Data flow 1) hold for a looked-up coupon too: a coupon
+ * without an owner goes to every device; one of the member at the counter (@member_arg, an
+ * alias resolved) or of a member in the device's store's scope is answered in full; of anyone
+ * else, the device learns only that it is another member's, not whose. Nothing enters the
+ * scope: the coupon's owner is not the customer at the counter. */
+char *
+_aisle_hub_sqlite_lookup_coupon (AisleHubDb            *db,
+                                 const AisleHubDevice  *device,
+                                 const char            *code,
+                                 const char            *member_arg,
+                                 GError               **error)
+{
+  AisleHubSqlite *self = (AisleHubSqlite *) db;
+  g_autoptr(AisleCoupon) coupon = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  coupon = aisle_store_get_coupon (self->store, code, &local_error);
+  if (coupon == NULL)
+    {
+      if (!g_error_matches (local_error, AISLE_STORE_ERROR, AISLE_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_strdup ("{\"coupon\":null}");
+    }
+  if (coupon->member_id != NULL)
+    {
+      g_autofree char *member_id = member_arg != NULL
+                                   ? aisle_hub_resolve_member (self, member_arg, NULL) : NULL;
+      gboolean visible = g_strcmp0 (member_id, coupon->member_id) == 0;
+
+      if (!visible && !in_store_scope (self, coupon->member_id, device->store_id, &visible, error))
+        return NULL;
+      if (!visible)
+        return g_strdup ("{\"coupon\":null,\"other_member\":true}");
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "coupon");
+  json_builder_add_value (builder, aisle_protocol_coupon_to_json (coupon));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return aisle_protocol_to_string (root);
 }

@@ -89,6 +89,7 @@ void   aisle_hub_route_pair          (AisleHubRequest *request);
 void   aisle_hub_route_push          (AisleHubRequest *request);
 void   aisle_hub_route_pull          (AisleHubRequest *request);
 void   aisle_hub_route_members       (AisleHubRequest *request);
+void   aisle_hub_route_coupons       (AisleHubRequest *request);
 void   aisle_hub_route_ingest        (AisleHubRequest *request);
 void   aisle_hub_route_reports       (AisleHubRequest *request);
 void   aisle_hub_route_healthz       (AisleHubRequest *request);

@@ -480,6 +480,7 @@ static const struct
   { "POST", "/v1/sync/push", "push", aisle_hub_route_push, TRUE },
   { "GET", "/v1/sync/pull", "pull", aisle_hub_route_pull, TRUE },
   { "GET", "/v1/members", "members", aisle_hub_route_members, TRUE },
+  { "GET", "/v1/coupons", "coupons", aisle_hub_route_coupons, TRUE },
   { "POST", "/v1/ingest/orders", "ingest", aisle_hub_route_ingest, FALSE },
   { "GET", "/v1/reports/store", "reports", aisle_hub_route_reports, TRUE },
   { "GET", "/healthz", "healthz", aisle_hub_route_healthz, FALSE },
