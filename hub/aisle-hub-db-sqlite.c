@@ -620,6 +620,9 @@ char *_aisle_hub_sqlite_lookup_members (AisleHubDb *db, const AisleHubDevice *de
                                         const char *phone, const char *number,
                                         const char *query, guint limit, GError **error);
 char *_aisle_hub_sqlite_channel_secret (AisleHubDb *db, const char *channel, GError **error);
+/* aisle-hub-rules-commerce.c */
+char *_aisle_hub_sqlite_lookup_coupon (AisleHubDb *db, const AisleHubDevice *device,
+                                       const char *code, const char *member_id, GError **error);
 char *_aisle_hub_sqlite_device_metrics (AisleHubDb *db, GError **error);
 /* aisle-hub-upkeep.c */
 void _aisle_hub_sqlite_record_seen (AisleHubDb *db, GHashTable *seen);
@@ -646,6 +649,7 @@ static const AisleHubDbVTable sqlite_vtable = {
   .push = _aisle_hub_sqlite_push,
   .pull = _aisle_hub_sqlite_pull,
   .lookup_members = _aisle_hub_sqlite_lookup_members,
+  .lookup_coupon = _aisle_hub_sqlite_lookup_coupon,
   .channel_secret = _aisle_hub_sqlite_channel_secret,
   .ingest_order = sqlite_ingest,
   .device_metrics = _aisle_hub_sqlite_device_metrics,
