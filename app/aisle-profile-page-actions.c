@@ -404,7 +404,12 @@ on_coupon_looked_up_cb (GObject      *object,
   if (g_strcmp0 (self->member_id, l->member_id) != 0)
     goto out;
   if (error == NULL)
-    answer_coupon (self, l->code, check, coupon, TRUE);
+    {
+      answer_coupon (self, l->code, check, coupon, TRUE);
+      /* A refused coupon the hub showed is cached now: list it with its state. */
+      if (coupon != NULL && check != AISLE_COUPON_OK)
+        aisle_profile_page_reload (self);
+    }
   else if (g_error_matches (error, AISLE_SYNC_ERROR, AISLE_SYNC_ERROR_OFFLINE))
     {
       /* Translators: %s is a coupon code */
