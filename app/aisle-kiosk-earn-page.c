@@ -7,8 +7,9 @@
  * signed token: the kiosk never looks members up by anything a stranger could type), or comes
  * here straight from joining. The invoice is then an `invoice.register` mutation. The hub
  * decides whether it counts (this retailer's sellers, its age, once per invoice) and how many
- * points it earns; the page waits a few seconds for that answer and shows it in words. An
- * invoice the cache already holds is refused at once.
+ * points it earns; the page waits a few seconds for that answer and shows it in words. What
+ * the cache can tell is refused at once, online or not: an invoice it already holds, one too
+ * old or dated ahead, one of another seller (by the hub's settings as last pulled).
  */
 
 #define G_LOG_DOMAIN "aisle"
@@ -22,6 +23,7 @@
 #include "aisle-kiosk-earn-page.h"
 #include "aisle-kiosk-shell.h"
 #include "aisle-store-kiosk.h"
+#include "aisle-store-profile.h"
 
 #define WAIT_FOR_HUB_MS 10000
 #define POLL_MS 250
@@ -243,22 +245,72 @@ on_registered_cb (GObject      *object,
 
 /* --- registering --------------------------------------------------------------------------- */
 
-static gpointer
-known_invoice_job (AisleStore  *store,
-                   gpointer     data,
-                   GCancellable  *cancellable,
-                   GError     **error)
+typedef struct
 {
-  gboolean registered = FALSE;
+  AisleCode *code;
+  char      *member_id;
+} CheckJob;
 
-  if (!aisle_store_kiosk_invoice_registered (store, data, &registered, error))
+static void
+check_job_free (CheckJob *job)
+{
+  g_clear_pointer (&job->code, aisle_code_unref);
+  g_free (job->member_id);
+  g_free (job);
+}
+
+/* The cache's verdict: 0 on a cache error, else CHECK_REGISTERED or 1 + an AisleInvoiceCheck. */
+#define CHECK_REGISTERED 100
+
+static gpointer
+check_invoice_job (AisleStore    *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  CheckJob *job = data;
+  const AisleEInvoice *invoice = aisle_code_get_einvoice (job->code);
+  g_autoptr(GError) local_error = NULL;
+  gboolean registered = FALSE;
+  AisleInvoiceCheck check;
+
+  if (!aisle_store_kiosk_invoice_registered (store, invoice->number, &registered, error))
     return NULL;
-  /* 2: already registered; 1: not registered */
-  return GINT_TO_POINTER (registered ? 2 : 1);
+  if (registered)
+    return GINT_TO_POINTER (CHECK_REGISTERED);
+  check = aisle_store_check_invoice (store, invoice->number, invoice->date, invoice->seller_id,
+                                     job->member_id, g_get_real_time () / G_USEC_PER_SEC,
+                                     &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return GINT_TO_POINTER (1 + check);
+}
+
+/* What the cache alone can refuse; NULL to ask the hub. An invoice held but refused here before
+ * (not "registered" above) goes to the hub again, for its reason. */
+static const char *
+local_refusal (int answer)
+{
+  if (answer == CHECK_REGISTERED)
+    return _("This invoice has already been registered.");
+  switch (answer - 1)
+    {
+    case AISLE_INVOICE_TOO_OLD:
+      return _("This invoice is too old to earn points.");
+    case AISLE_INVOICE_FUTURE:
+      return _("This invoice is dated in the future. Please check it with our staff.");
+    case AISLE_INVOICE_FOREIGN_SELLER:
+      return _("This invoice is not from one of our stores.");
+    default:
+      return NULL;
+    }
 }
 
 static void
-on_known_invoice_cb (GObject      *object,
+on_invoice_checked_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
@@ -274,9 +326,9 @@ on_known_invoice_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (answer == 2)
+  if (answer != 0 && local_refusal (answer) != NULL)
     {
-      show_refusal (self, _("This invoice has already been registered."));
+      show_refusal (self, local_refusal (answer));
       return;
     }
   if (answer == 0 && error != NULL)
@@ -314,6 +366,7 @@ register_invoice (AisleKioskEarnPage *self,
 {
   const AisleEInvoice *invoice = aisle_code_get_einvoice (code);
   AisleWorker *worker = aisle_kiosk_shell_get_worker (self->shell);
+  CheckJob *job;
 
   if (worker == NULL || self->busy)
     return;
@@ -325,9 +378,12 @@ register_invoice (AisleKioskEarnPage *self,
   self->invoice_code = aisle_code_ref (code);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "working");
-  aisle_worker_run_async (worker, G_PRIORITY_DEFAULT, known_invoice_job,
-                          g_strdup (invoice->number), g_free, NULL,
-                          aisle_kiosk_shell_get_cancellable (self->shell), on_known_invoice_cb,
+  job = g_new0 (CheckJob, 1);
+  job->code = aisle_code_ref (code);
+  job->member_id = g_strdup (self->member_id);
+  aisle_worker_run_async (worker, G_PRIORITY_DEFAULT, check_invoice_job, job,
+                          (GDestroyNotify) check_job_free, NULL,
+                          aisle_kiosk_shell_get_cancellable (self->shell), on_invoice_checked_cb,
                           self);
 }
 

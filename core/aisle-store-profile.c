@@ -205,6 +205,33 @@ load_profile_inner (AisleStore    *self,
  * Returns: (transfer full): the profile, or %NULL with @error set (%AISLE_STORE_ERROR_NOT_FOUND
  *   for an unknown member)
  */
+/**
+ * aisle_store_get_setting_int:
+ * @self: an #AisleStore
+ * @key: a hub setting devices receive ("binding_lock_days", "invoice_max_age_days", ...)
+ * @fallback: the hub's default, for a device that has not pulled the setting yet
+ *
+ * Returns: the hub's value of @key as last pulled, or @fallback when there is none or it is
+ *   not a whole number of at least zero
+ */
+gint64
+aisle_store_get_setting_int (AisleStore *self,
+                             const char *key,
+                             gint64      fallback)
+{
+  g_autofree char *text = NULL;
+  guint64 value;
+
+  g_return_val_if_fail (AISLE_IS_STORE (self), fallback);
+  g_return_val_if_fail (key != NULL, fallback);
+
+  text = aisle_store_get_sync_state (self, key, NULL);
+  if (text == NULL || !g_ascii_string_to_unsigned (g_strstrip (text), 10, 0, G_MAXINT32,
+                                                   &value, NULL))
+    return fallback;
+  return (gint64) value;
+}
+
 AisleProfile *
 aisle_store_load_profile (AisleStore  *self,
                           const char  *member_id,
@@ -223,6 +250,8 @@ aisle_store_load_profile (AisleStore  *self,
 
   if (!aisle_store_begin (self, error))
     return NULL;
+  profile->binding_lock_days = aisle_store_get_setting_int (self, "binding_lock_days",
+                                                            AISLE_BINDING_LOCK_DAYS);
   if (!load_profile_inner (self, profile, member_id, max_orders, now, error))
     {
       aisle_store_rollback (self);
@@ -341,8 +370,9 @@ aisle_store_count_phone_reveals (AisleStore  *self,
  * @out_active: (out) (optional) (transfer full): the member's active binding, if any
  * @error: return location for a #GError
  *
- * The hub's binding.create rules on the cache's view (lock period with the default
- * %AISLE_BINDING_LOCK_DAYS). On a cache error returns %AISLE_BIND_OK with @error set.
+ * The hub's binding.create rules on the cache's view (the lock period is the hub's
+ * binding_lock_days as last pulled, %AISLE_BINDING_LOCK_DAYS before). On a cache error returns
+ * %AISLE_BIND_OK with @error set.
  */
 AisleBindCheck
 aisle_store_check_binding (AisleStore        *self,
@@ -357,6 +387,7 @@ aisle_store_check_binding (AisleStore        *self,
   g_autoptr(GError) local_error = NULL;
   gboolean manager;
   AisleBindCheck check = AISLE_BIND_OK;
+  gint64 lock_days;
 
   g_return_val_if_fail (AISLE_IS_STORE (self), AISLE_BIND_OK);
   g_return_val_if_fail (staff != NULL, AISLE_BIND_OK);
@@ -372,8 +403,12 @@ aisle_store_check_binding (AisleStore        *self,
     check = AISLE_BIND_NEEDS_MANAGER;
   else if (active != NULL && g_strcmp0 (active->staff_id, associate_id) == 0)
     check = AISLE_BIND_ALREADY_YOURS;
-  else if (active != NULL && now < active->since + AISLE_BINDING_LOCK_DAYS * 86400 && !manager)
-    check = AISLE_BIND_LOCKED;
+  else if (active != NULL && !manager)
+    {
+      lock_days = aisle_store_get_setting_int (self, "binding_lock_days", AISLE_BINDING_LOCK_DAYS);
+      if (now < active->since + lock_days * 86400)
+        check = AISLE_BIND_LOCKED;
+    }
 
   if (out_active != NULL)
     *out_active = g_steal_pointer (&active);
@@ -461,8 +496,8 @@ roc_date_to_unix (const char *roc)
  * @now: the current time
  * @error: return location for a #GError
  *
- * The hub's invoice.register rules on the cache's view: registered once, at most
- * %AISLE_INVOICE_MAX_AGE_DAYS old, not dated in the future, and (when the cache has the
+ * The hub's invoice.register rules on the cache's view: registered once, at most the hub's
+ * invoice_max_age_days old (%AISLE_INVOICE_MAX_AGE_DAYS until the setting is pulled), not dated in the future, and (when the cache has the
  * retailer's seller ids in sync_state "own_seller_ids") one of the retailer's own.
  */
 AisleInvoiceCheck
@@ -489,7 +524,8 @@ aisle_store_check_invoice (AisleStore  *self,
     return g_strcmp0 (known->member_id, member_id) == 0 ? AISLE_INVOICE_ALREADY_YOURS
                                                         : AISLE_INVOICE_TAKEN;
   date = roc_date_to_unix (roc_date);
-  if (date >= 0 && date < now - AISLE_INVOICE_MAX_AGE_DAYS * 86400)
+  if (date >= 0 && date < now - aisle_store_get_setting_int (self, "invoice_max_age_days",
+                                                              AISLE_INVOICE_MAX_AGE_DAYS) * 86400)
     return AISLE_INVOICE_TOO_OLD;
   if (date >= 0 && date > now + 86400)
     return AISLE_INVOICE_FUTURE;

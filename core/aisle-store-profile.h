@@ -11,10 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* The hub's default binding_lock_days (docs/operations.md): the device does not receive the
- * setting, so it explains refusals with the default and the hub has the last word. */
+/* The hub's defaults of binding_lock_days and invoice_max_age_days (docs/operations.md), used
+ * until the hub's own values arrive by pull (entity "setting"); the hub has the last word. */
 #define AISLE_BINDING_LOCK_DAYS      90
-/* The hub's default invoice_max_age_days, likewise. */
 #define AISLE_INVOICE_MAX_AGE_DAYS   60
 
 typedef struct
@@ -29,6 +28,7 @@ typedef struct
   GStrv          tags;
   gint64         points;           /* the member's cached balance */
   guint          phone_reveals;    /* how often the phone was revealed on this device */
+  gint64         binding_lock_days; /* the hub's binding_lock_days, as last pulled */
   /* Names for the ids above, so the page never asks again: id -> name */
   GHashTable    *branch_names;
   GHashTable    *staff_names;
@@ -41,6 +41,10 @@ const char   *aisle_profile_branch_name         (const AisleProfile *self,
                                                  const char         *branch_id);
 const char   *aisle_profile_staff_name          (const AisleProfile *self,
                                                  const char         *staff_id);
+
+gint64        aisle_store_get_setting_int       (AisleStore   *self,
+                                                 const char   *key,
+                                                 gint64        fallback);
 
 AisleProfile *aisle_store_load_profile          (AisleStore   *self,
                                                  const char   *member_id,

@@ -346,6 +346,17 @@ test_check_binding (Fixture       *f,
                                               &error), ==, AISLE_BIND_OK);
   g_assert_cmpint (aisle_store_check_binding (f->store, member_id, manager, NULL, since, NULL,
                                               &error), ==, AISLE_BIND_OK);
+  /* The hub's binding_lock_days, once pulled, replaces the default. */
+  g_assert_true (aisle_store_set_sync_state (f->store, "binding_lock_days", "10", &error));
+  g_assert_cmpint (aisle_store_check_binding (f->store, member_id, associate, NULL,
+                                              since + 9 * 86400, NULL, &error), ==,
+                   AISLE_BIND_LOCKED);
+  g_assert_cmpint (aisle_store_check_binding (f->store, member_id, associate, NULL,
+                                              since + 10 * 86400, NULL, &error), ==,
+                   AISLE_BIND_OK);
+  g_assert_cmpint (aisle_store_get_setting_int (f->store, "binding_lock_days", 90), ==, 10);
+  g_assert_true (aisle_store_set_sync_state (f->store, "binding_lock_days", "ten", &error));
+  g_assert_cmpint (aisle_store_get_setting_int (f->store, "binding_lock_days", 90), ==, 90);
   {
     g_autoptr(AisleStaff) bound = aisle_store_get_staff (f->store, active->staff_id, &error);
 
@@ -373,6 +384,11 @@ test_check_invoice (Fixture       *f,
                                               NOW, &error), ==, AISLE_INVOICE_TOO_OLD);
   g_assert_cmpint (aisle_store_check_invoice (f->store, "ZZ00000001", "1991231", "24549210", "m",
                                               NOW, &error), ==, AISLE_INVOICE_FUTURE);
+  /* The hub's invoice_max_age_days, once pulled, replaces the default of 60 days. */
+  g_assert_true (aisle_store_set_sync_state (f->store, "invoice_max_age_days", "100000", &error));
+  g_assert_cmpint (aisle_store_check_invoice (f->store, "ZZ00000001", "1120101", "24549210", "m",
+                                              NOW, &error), ==, AISLE_INVOICE_OK);
+  g_assert_true (aisle_store_set_sync_state (f->store, "invoice_max_age_days", "60", &error));
   g_assert_nonnull (number);
   g_assert_cmpint (aisle_store_check_invoice (f->store, number, roc, "24549210", owner, NOW,
                                               &error), ==, AISLE_INVOICE_ALREADY_YOURS);

@@ -286,6 +286,14 @@ body_offline (KioskTest *test)
   wait_for_label (test, "Your member number will be assigned when the kiosk is online.");
   /* The card is signed by the kiosk's own key, without the hub. */
   g_assert_true (gtk_widget_get_visible (find_control (kiosk_page (test, "card"), "Your member card code")));
+
+  /* Offline, the kiosk still refuses what its cache can tell: another seller's invoice, by
+   * the hub's own_seller_ids as pulled at pairing. Nothing is queued for the hub. */
+  click_button (kiosk_page (test, "card"), "Earn points with an e-invoice");
+  wait_for_page (test, "earn");
+  scan_text (test, test->foreign_invoice);
+  wait_for_label (test, "No points for this invoice");
+  wait_for_text (test, "This invoice is not from one of our stores.");
 }
 
 static gpointer
@@ -304,6 +312,8 @@ test_offline (KioskTest     *test,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
 
+  if (!pick_invoices (test))
+    return;
   stop_hub (&test->hub, SIGTERM);
   test->offline = TRUE;
   run_kiosk (test, body_offline);
@@ -323,6 +333,7 @@ test_offline (KioskTest     *test,
     g_assert_no_error (error);
   }
   check_on_tablet (test, "吳建國", "0955666777");
+  g_assert_cmpint (hub_query_int (&test->hub, "SELECT count(*) FROM invoices"), ==, 0);
 }
 
 /* --- check a product by a scanned barcode ---------------------------------------------------- */
