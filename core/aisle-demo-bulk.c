@@ -10,8 +10,8 @@
  * - drops the secondary indexes of the tables it fills and recreates them from their own
  *   schema text at the end (one sort each instead of one random insert per row);
  * - inserts with plain prepared INSERTs: no lookups, no savepoints, no upserts;
- * - collects the name tokens and the order items (keyed by random UUIDs) in temporary tables
- *   and moves them into member_name_tokens and order_items in key order at the end;
+ * - collects the name tokens in a temporary table and moves them into member_name_tokens in
+ *   key order at the end (an order's items are a JSON column of its row);
  * - moves each member's cached points balance once, not once per ledger entry.
  * The rows it writes are exactly those the typed API would write (same normalisation, same
  * defaults, same insertion order, hence the same rowids); tests/test-core-store.c checks the
@@ -32,7 +32,7 @@
  * staff are few and go through the typed API. */
 #define BULK_TABLES \
   "'products', 'product_barcodes', 'product_tokens', 'stock', " \
-  "'members', 'member_consents', 'bindings', 'orders', 'order_items', 'points_ledger', " \
+  "'members', 'member_consents', 'bindings', 'orders', 'points_ledger', " \
   "'coupons', 'invoices', 'reservations', 'notes', 'member_tags'"
 
 typedef enum
@@ -46,7 +46,6 @@ typedef enum
   INS_CONSENT,
   INS_BINDING,
   INS_ORDER,
-  INS_ITEM,
   INS_POINTS,
   INS_COUPON,
   INS_INVOICE,
@@ -75,10 +74,8 @@ static const char * const insert_sql[N_INS] = {
   [INS_BINDING] = "INSERT INTO bindings (id, member_id, staff_id, store_id, since, until, source) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   [INS_ORDER] = "INSERT INTO orders (id, member_id, channel, fulfilment, status, tracking, "
-                "store_id, total, placed_at, credited_staff_id, credited_store_id, credit_reason) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-  [INS_ITEM] = "INSERT INTO temp.demo_order_items (order_id, line, product_id, name, quantity, "
-               "unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "store_id, total, placed_at, credited_staff_id, credited_store_id, credit_reason, "
+                "items) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
   [INS_POINTS] = "INSERT INTO points_ledger (id, member_id, delta, reason, at) "
                  "VALUES (?1, ?2, ?3, ?4, ?5)",
   [INS_COUPON] = "INSERT INTO coupons (code, member_id, title, value, valid_from, valid_until, "
@@ -225,16 +222,10 @@ _aisle_demo_bulk_begin (AisleStore  *store,
   bulk->db = aisle_store_get_sqlite (store);
   bulk->index_sql = g_ptr_array_new_with_free_func (g_free);
 
-  /* order_items is keyed by a random UUID: staged, it is written once in key order instead
-   * of by three million random inserts (and its pages come out full). */
   if (!drop_indexes (bulk, error) ||
       !exec (bulk, "CREATE TEMP TABLE demo_name_tokens (token TEXT NOT NULL, "
                    "last_activity_at INTEGER NOT NULL, member_rid INTEGER NOT NULL)",
-             "creating the token staging table", error) ||
-      !exec (bulk, "CREATE TEMP TABLE demo_order_items (order_id TEXT NOT NULL, "
-                   "line INTEGER NOT NULL, product_id TEXT NOT NULL, name TEXT NOT NULL, "
-                   "quantity REAL NOT NULL, unit_price INTEGER NOT NULL)",
-             "creating the order item staging table", error))
+             "creating the token staging table", error))
     return NULL;
 
   for (guint i = 0; i < N_INS; i++)
@@ -255,8 +246,8 @@ _aisle_demo_bulk_begin (AisleStore  *store,
  * @bulk: the loader
  * @error: return location for a #GError
  *
- * Moves the staged name tokens and order items into their tables in key order and recreates
- * the dropped indexes.
+ * Moves the staged name tokens into their table in key order and recreates the dropped
+ * indexes.
  *
  * Returns: %TRUE on success
  */
@@ -276,14 +267,6 @@ _aisle_demo_bulk_finish (AisleDemoBulk  *bulk,
     return FALSE;
 
   g_debug ("name index: %.1f s", g_timer_elapsed (timer, NULL));
-  g_timer_start (timer);
-  if (!exec (bulk, "INSERT INTO order_items (order_id, line, product_id, name, quantity, "
-                   "unit_price) SELECT order_id, line, product_id, name, quantity, unit_price "
-                   "FROM temp.demo_order_items ORDER BY order_id, line",
-             "writing order items", error) ||
-      !exec (bulk, "DROP TABLE temp.demo_order_items", "dropping the item staging table", error))
-    return FALSE;
-  g_debug ("order items: %.1f s", g_timer_elapsed (timer, NULL));
   for (guint i = 0; i < bulk->index_sql->len; i++)
     {
       g_timer_start (timer);
@@ -453,6 +436,7 @@ _aisle_demo_bulk_order (AisleDemoBulk     *bulk,
                         GError           **error)
 {
   sqlite3_stmt *stmt = bulk->stmts[INS_ORDER];
+  g_autofree char *items = _aisle_order_items_to_json (o);
 
   aisle_sqlite_bind_text (stmt, 1, o->id);
   aisle_sqlite_bind_text (stmt, 2, o->member_id);
@@ -466,24 +450,8 @@ _aisle_demo_bulk_order (AisleDemoBulk     *bulk,
   aisle_sqlite_bind_text (stmt, 10, o->credited_staff_id);
   aisle_sqlite_bind_text (stmt, 11, o->credited_branch_id);
   aisle_sqlite_bind_text (stmt, 12, o->credit_reason);
-  if (!run (bulk, INS_ORDER, "saving an order", error))
-    return FALSE;
-
-  stmt = bulk->stmts[INS_ITEM];
-  for (guint i = 0; o->items != NULL && i < o->items->len; i++)
-    {
-      const AisleOrderItem *item = g_ptr_array_index (o->items, i);
-
-      aisle_sqlite_bind_text (stmt, 1, o->id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      aisle_sqlite_bind_text (stmt, 3, item->product_id);
-      aisle_sqlite_bind_text (stmt, 4, item->name != NULL ? item->name : "");
-      sqlite3_bind_double (stmt, 5, item->quantity);
-      sqlite3_bind_int64 (stmt, 6, item->unit_price);
-      if (!run (bulk, INS_ITEM, "saving an order item", error))
-        return FALSE;
-    }
-  return TRUE;
+  aisle_sqlite_bind_text (stmt, 13, items);
+  return run (bulk, INS_ORDER, "saving an order", error);
 }
 
 /* The ledger row; the member's balance moves once, after its last entry (flush_points()). */

@@ -62,6 +62,11 @@ char         *_aisle_barcode_key          (const char   *barcode);
 gboolean      _aisle_store_migrate_barcodes (AisleStore *self,
                                              GError    **error);
 
+/* aisle-store-orders.c */
+char         *_aisle_order_items_to_json  (const AisleOrder *order);
+gboolean      _aisle_store_migrate_order_items (AisleStore  *self,
+                                                GError     **error);
+
 /* aisle-store-search.c */
 gboolean      _aisle_store_index_member   (AisleStore   *self,
                                            gint64        rid,

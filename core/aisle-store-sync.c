@@ -78,12 +78,14 @@ static const EntitySql entity_sql[] = {
                "until, source) VALUES (" J ("id") ", " J ("member_id") ", " J ("staff_id") ", "
                J ("store_id") ", " J ("since") ", " J ("until") ", " J ("source") ")",
     "DELETE FROM bindings WHERE id = ?1" },
+  /* The items stay the wire's JSON array (data/sql/009-order-items.sql). */
   { "order", "INSERT OR REPLACE INTO orders (id, member_id, channel, fulfilment, status, "
              "tracking, store_id, total, placed_at, credited_staff_id, credited_store_id, "
-             "credit_reason) VALUES (" J ("id") ", " J ("member_id") ", " J ("channel") ", "
-             J ("fulfilment") ", " J ("status") ", " J ("tracking") ", " J ("store_id") ", "
-             J ("total") ", " J ("placed_at") ", " J ("credited_staff_id") ", "
-             J ("credited_store_id") ", " J ("credit_reason") ")",
+             "credit_reason, items) VALUES (" J ("id") ", " J ("member_id") ", " J ("channel")
+             ", " J ("fulfilment") ", " J ("status") ", " J ("tracking") ", " J ("store_id")
+             ", " J ("total") ", " J ("placed_at") ", " J ("credited_staff_id") ", "
+             J ("credited_store_id") ", " J ("credit_reason") ", coalesce(json_extract(?1, "
+             "'$.items'), '[]'))",
     "DELETE FROM orders WHERE id = ?1" },
   { "points", "INSERT OR REPLACE INTO points_ledger (id, member_id, delta, reason, at) VALUES ("
               J ("id") ", " J ("member_id") ", " J ("delta") ", " J ("reason") ", " J ("at") ")",
@@ -282,20 +284,6 @@ put_member_tags (AisleStore  *store,
 }
 
 static gboolean
-put_order_items (AisleStore  *store,
-                 const char  *json,
-                 GError     **error)
-{
-  return run_sql (store, "DELETE FROM order_items WHERE order_id = json_extract(?1, '$.id')",
-                  json, "replacing order items", error) &&
-         run_sql (store, "INSERT INTO order_items (order_id, line, product_id, name, quantity, "
-                         "unit_price) SELECT json_extract(?1, '$.id'), key + 1, "
-                         "json_extract(value, '$.product_id'), json_extract(value, '$.name'), "
-                         "json_extract(value, '$.quantity'), json_extract(value, '$.unit_price') "
-                         "FROM json_each(?1, '$.items')", json, "writing order items", error);
-}
-
-static gboolean
 apply_change (AisleStore   *store,
               AisleChange  *change,
               GError      **error)
@@ -327,11 +315,7 @@ apply_change (AisleStore   *store,
         continue;
       if (!put)
         return run_sql (store, entity_sql[i].del, change->entity_id, "deleting a row", error);
-      if (!run_sql (store, entity_sql[i].put, json, "writing a pulled row", error))
-        return FALSE;
-      if (strcmp (change->entity, "order") == 0)
-        return put_order_items (store, json, error);
-      return TRUE;
+      return run_sql (store, entity_sql[i].put, json, "writing a pulled row", error);
     }
   /* An entity this version does not know: a newer hub. Skipping it is safe; it is not ours. */
   g_debug ("pull: skipping unknown entity %s", change->entity);

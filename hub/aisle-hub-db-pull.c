@@ -57,10 +57,7 @@ static const struct
              "'fulfilment', fulfilment, 'status', status, 'tracking', tracking, 'store_id', "
              "store_id, 'total', total, 'placed_at', placed_at, 'credited_staff_id', "
              "credited_staff_id, 'credited_store_id', credited_store_id, 'credit_reason', "
-             "credit_reason, 'items', json((SELECT json_group_array(json_object('product_id', "
-             "product_id, 'name', name, 'quantity', quantity, 'unit_price', unit_price)) FROM "
-             "(SELECT * FROM order_items WHERE order_id = o.id ORDER BY line)))) "
-             "FROM orders o WHERE id = ?1" },
+             "credit_reason, 'items', json(items)) FROM orders o WHERE id = ?1" },
   { "points", "SELECT json_object('id', id, 'member_id', member_id, 'delta', delta, 'reason', "
               "reason, 'at', at) FROM points_ledger WHERE id = ?1" },
   { "coupon", "SELECT json_object('code', code, 'member_id', member_id, 'title', title, 'value', "

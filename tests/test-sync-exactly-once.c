@@ -235,7 +235,7 @@ static const char *scope_dumps[] = {
   "SELECT count(*) || ':' || coalesce(group_concat(x, '|'), '') FROM (SELECT id || ',' || "
   "until AS x FROM bindings ORDER BY id)",
   "SELECT count(*) || ':' || coalesce(group_concat(x, '|'), '') FROM (SELECT id || ',' || status "
-  "|| ',' || (SELECT count(*) FROM order_items WHERE order_id = o.id) AS x FROM orders o ORDER BY id)",
+  "|| ',' || json_array_length(items) AS x FROM orders o ORDER BY id)",
   "SELECT count(*) || ':' || sum(delta) FROM points_ledger",
   "SELECT count(*) || ':' || coalesce(group_concat(x, '|'), '') FROM (SELECT code || ',' || "
   "coalesce(redeemed_at, '') AS x FROM coupons ORDER BY code)",
