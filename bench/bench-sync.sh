@@ -1,10 +1,13 @@
 #!/bin/bash
-# bench-sync.sh [BUILD_DIR] [MEMBERS]: the device sync benchmark against a seeded demo hub.
-# Seeds BUILD_DIR/bench-sync/hub.db once (MEMBERS, default 100000), serves it on loopback, and
-# runs bench-sync (initial sync of TPE01's scope, a push of 1,000 mutations, a delta of 1,000).
+# bench-sync.sh [BUILD_DIR] [MEMBERS] [initial-only]: the device sync benchmark against a seeded
+# demo hub. Seeds BUILD_DIR/bench-sync/hub-MEMBERS.db once (default 100000), serves a copy on
+# loopback, and runs bench-sync (initial sync of TPE01's scope, a push of 1,000 mutations, a
+# delta of 1,000); "initial-only" stops after the initial sync. Prints the commit, the load
+# average before and after, and the device cache's row counts.
 set -euo pipefail
 BUILD=${1:-build}
 MEMBERS=${2:-100000}
+ONLY=${3:-}
 DIR=$BUILD/bench-sync
 HUB=$BUILD/hub/aisle-hub
 mkdir -p "$DIR"
@@ -34,4 +37,10 @@ pair_code() {
 }
 A=$(pair_code)
 B=$(pair_code)
-GIO_USE_PROXY_RESOLVER=dummy "$BUILD/bench/bench-sync" "http://127.0.0.1:$PORT" "$A" "$B" "$DIR"
+echo "build $BUILD, commit $(git -C "$(dirname "$0")" rev-parse --short HEAD 2>/dev/null || echo '?'), $MEMBERS members"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+GIO_USE_PROXY_RESOLVER=dummy "$BUILD/bench/bench-sync" "http://127.0.0.1:$PORT" "$A" "$B" "$DIR" $ONLY
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if command -v sqlite3 >/dev/null; then
+  echo "device A's cache: $(sqlite3 "$DIR/bench-a.db" "SELECT 'members ' || (SELECT count(*) FROM members) || ', orders ' || (SELECT count(*) FROM orders) || ', points ' || (SELECT count(*) FROM points_ledger) || ', coupons ' || (SELECT count(*) FROM coupons) || ', file ' || (page_count * page_size >> 20) || ' MiB' FROM pragma_page_count, pragma_page_size")"
+fi
