@@ -202,6 +202,58 @@ test_tags (UndoFixture   *f,
   g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
 }
 
+static gpointer
+apply_page_job (AisleStore    *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return aisle_sync_cache_apply_page (store, data, NULL, error) ? GINT_TO_POINTER (1) : NULL;
+}
+
+/* The hub's own tags for the member reached the device by a pull that came before the one
+ * refusing our tag.set (a mutation made between a cycle's push and its pull): the refusal goes
+ * back to the hub's tags, not to those the tablet had when the tag.set was made. */
+static void
+test_tags_pulled_between (UndoFixture   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AislePullResponse) page = NULL;
+  g_autofree char *token = NULL;
+
+  set_tags (f->dev, "S0001", "[\"vip\"]");
+  sync_ok (f->dev);
+  sync_ok (f->other);
+  set_tags (f->other, "S0002", "[\"g\"]");
+  sync_ok (f->other);
+
+  set_tags (f->dev, NOBODY, "[\"h\"]");
+  /* A pull page without a push first, straight from the hub with the device's own token. */
+  token = device_run (f->dev, query_text_job,
+                      (gpointer) "SELECT value FROM sync_state WHERE key = 'token'", NULL);
+  page = pull_as (&f->hub, token, device_query_int (f->dev, "SELECT value FROM sync_state "
+                                                            "WHERE key = 'cursor'"));
+  g_assert_false (page->more);
+  g_assert_true (has_change (page, "member_tags", MEMBER));
+  g_assert_nonnull (device_run (f->dev, apply_page_job, page, &error));
+  g_assert_no_error (error);
+  /* Still ours on top of the hub's until the hub has said no. */
+  assert_tags (f->dev, "h");
+  /* Reopened, the client pulls on from the page's cursor: the next pull has only the refusal. */
+  {
+    g_autofree char *path = g_strdup (f->dev->path);
+
+    device_close (f->dev);
+    f->dev = device_open (path, f->hub.session);
+  }
+
+  sync_ok (f->dev);
+  g_assert_cmpuint (aisle_sync_client_get_attention (f->dev->client), ==, 1);
+  assert_tags (f->dev, "g");
+  g_assert_cmpuint (aisle_sync_client_get_pending (f->dev->client), ==, 0);
+}
+
 static gint64
 reserved (Device *d)
 {
@@ -284,6 +336,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/aisle/sync/undo/" path, UndoFixture, NULL, undo_setup, func, undo_teardown)
   ADD ("tags", test_tags);
+  ADD ("tags-pulled-between", test_tags_pulled_between);
   ADD ("cancel", test_cancel);
   return g_test_run ();
 }
