@@ -9,13 +9,17 @@
  * AisleWorker so the main loop never waits on SQLite.
  *
  * Drawing is what costs (the query takes under a millisecond on a 1,000,000-member cache):
- * rows are recycled, never rebuilt; the first screenful of results is shown on the frame after
- * the keystroke and the rest of them are filled in after that frame is painted.
+ * rows are recycled, never rebuilt, and only what can be seen is filled in. A keystroke fills
+ * the rows of one screenful (as many as the page is tall); the others are filled a screenful
+ * at a time as the list is scrolled towards them, so no keystroke waits behind rows nobody
+ * sees, and no frame lays them out.
  */
 
 #define G_LOG_DOMAIN "aisle"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -24,8 +28,10 @@
 
 /* Enough to scroll through for a common surname; the store orders by recent activity. */
 #define SEARCH_LIMIT 50
-/* The rows a 1280x800 screen shows at once: the ones drawn on the keystroke's frame. */
-#define SCREENFUL 12
+/* A result row's height (56 px and its separator, style.css): how many rows fill the page. */
+#define ROW_HEIGHT 57
+/* The rows filled when the page is not laid out yet: a 1280x800 screen shows 11. */
+#define DEFAULT_SCREENFUL 12
 
 struct _AisleMemberSearchPage
 {
@@ -36,6 +42,7 @@ struct _AisleMemberSearchPage
   AdwStatusPage  *no_results_page;
   GtkLabel       *results_label;
   GtkListBox     *results_list;
+  GtkScrolledWindow *results_scroller;
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
 
@@ -44,9 +51,12 @@ struct _AisleMemberSearchPage
   AisleSyncClient *sync_client;         /* tablets: online lookup; NULL offline or on a kiosk */
   GCancellable   *search_cancellable;   /* the search in flight, cancelled by the next one */
   GCancellable   *lookup_cancellable;   /* its online lookup, cancelled by the next search */
-  GPtrArray      *fill_members;         /* results past the first screenful, shown after it */
-  GdkFrameClock  *fill_clock;
-  gulong          fill_handler;
+  GPtrArray      *results;              /* of AisleMember: the results shown, or NULL */
+  guint           n_filled;             /* results[0..n_filled) are in rows */
+  guint           fill_source;          /* fills more rows once the list is laid out */
+  GtkAdjustment  *vadjustment;          /* the results' scroll position */
+  gulong          value_changed_handler;
+  gulong          changed_handler;
   gboolean        rerun;                /* the text changed while a search was in flight */
   gboolean        busy;
 };
@@ -97,15 +107,6 @@ set_busy (AisleMemberSearchPage *self,
     }
 }
 
-static void
-cancel_fill (AisleMemberSearchPage *self)
-{
-  if (self->fill_clock != NULL)
-    g_clear_signal_handler (&self->fill_handler, self->fill_clock);
-  g_clear_object (&self->fill_clock);
-  g_clear_pointer (&self->fill_members, g_ptr_array_unref);
-}
-
 /* Hides the rows from @from on: they are kept to be reused by the next results. */
 static void
 hide_rows (AisleMemberSearchPage *self,
@@ -114,13 +115,25 @@ hide_rows (AisleMemberSearchPage *self,
   GtkListBoxRow *row;
 
   for (guint i = from; (row = gtk_list_box_get_row_at_index (self->results_list, i)) != NULL; i++)
-    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+    {
+      if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+        break;
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+    }
+}
+
+static void
+forget_results (AisleMemberSearchPage *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  self->n_filled = 0;
 }
 
 static void
 clear_results (AisleMemberSearchPage *self)
 {
-  cancel_fill (self);
+  forget_results (self);
   hide_rows (self, 0);
 }
 
@@ -130,23 +143,22 @@ remove_results (AisleMemberSearchPage *self)
 {
   GtkWidget *child;
 
-  cancel_fill (self);
+  forget_results (self);
   /* gtk_list_box_remove_all() is GTK 4.12. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
     gtk_list_box_remove (self->results_list, child);
 }
 
-/* Shows @members[@from..@to) in the rows at those places, reusing the rows already there
+/* Shows results[@from..@to) in the rows at those places, reusing the rows already there
  * (updating labels costs far less than building rows from the template). */
 static void
-show_rows (AisleMemberSearchPage *self,
-           GPtrArray             *members,
+fill_rows (AisleMemberSearchPage *self,
            guint                  from,
            guint                  to)
 {
   for (guint i = from; i < to; i++)
     {
-      const AisleMember *member = g_ptr_array_index (members, i);
+      const AisleMember *member = g_ptr_array_index (self->results, i);
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results_list, (int) i);
 
       if (row != NULL)
@@ -159,40 +171,79 @@ show_rows (AisleMemberSearchPage *self,
     }
 }
 
-static void
-on_fill_after_paint_cb (GdkFrameClock         *clock,
-                        AisleMemberSearchPage *self)
+/* How many rows the page shows at once, and one more that is partly in view. */
+static guint
+get_screenful (AisleMemberSearchPage *self)
 {
-  g_autoptr(GPtrArray) members = g_steal_pointer (&self->fill_members);
+  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
 
-  cancel_fill (self);
-  if (members != NULL)
-    show_rows (self, members, SCREENFUL, members->len);
+  return height > 0 ? (guint) height / ROW_HEIGHT + 1 : DEFAULT_SCREENFUL;
 }
 
-/* Fills the list with @members: the first screenful now, the rest once the frame that draws
- * them is painted (staff see the top rows first; the others are below the fold). */
+/* Fills the next screenful of rows once the end of the filled ones is less than @ahead pages
+ * below what is in view. */
+static void
+fill_if_near_end (AisleMemberSearchPage *self,
+                  double                 ahead)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double page = gtk_adjustment_get_page_size (self->vadjustment);
+  double upper = gtk_adjustment_get_upper (self->vadjustment);
+  guint to;
+
+  if (self->results == NULL || self->n_filled >= self->results->len || page <= 0)
+    return;
+  if (value + page + ahead * page < upper - 1)
+    return;
+  to = MIN (self->results->len, self->n_filled + get_screenful (self));
+  fill_rows (self, self->n_filled, to);
+  self->n_filled = to;
+}
+
+/* Scrolling: the next rows are filled while a screenful is still left, before they show. */
+static void
+on_vadjustment_value_changed_cb (GtkAdjustment         *adjustment,
+                                 AisleMemberSearchPage *self)
+{
+  fill_if_near_end (self, 1);
+}
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  AisleMemberSearchPage *self = user_data;
+
+  self->fill_source = 0;
+  fill_if_near_end (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list or the page changed height (a rotated tablet): once that layout is done, fill
+ * more rows if the end of the list is in view with results left to show. */
+static void
+on_vadjustment_changed_cb (GtkAdjustment         *adjustment,
+                           AisleMemberSearchPage *self)
+{
+  if (self->results != NULL && self->n_filled < self->results->len && self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
+}
+
+/* Shows @members: fills the rows that are in view now, the others when scrolled to. */
 static void
 show_members (AisleMemberSearchPage *self,
               GPtrArray             *members)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  guint now = MIN (members->len, SCREENFUL);
+  guint now = MIN (members->len, get_screenful (self));
 
-  cancel_fill (self);
-  show_rows (self, members, 0, now);
+  forget_results (self);
+  self->results = g_ptr_array_ref (members);
+  fill_rows (self, 0, now);
   hide_rows (self, now);
-  if (now == members->len)
-    return;
-  if (clock == NULL)
-    {
-      show_rows (self, members, now, members->len);
-      return;
-    }
-  self->fill_members = g_ptr_array_ref (members);
-  self->fill_clock = g_object_ref (clock);
-  self->fill_handler = g_signal_connect (clock, "after-paint",
-                                         G_CALLBACK (on_fill_after_paint_cb), self);
+  self->n_filled = now;
+  /* New results start at the top (without filling more for the old list's scroll). */
+  g_signal_handler_block (self->vadjustment, self->value_changed_handler);
+  gtk_adjustment_set_value (self->vadjustment, 0);
+  g_signal_handler_unblock (self->vadjustment, self->value_changed_handler);
 }
 
 static void aisle_member_search_page_run (AisleMemberSearchPage *self);
@@ -261,6 +312,22 @@ lookup_online (AisleMemberSearchPage *self,
                                           on_lookup_ready_cb, data);
 }
 
+/* Whether @query is one or two digits (and the separators typed in phone numbers). */
+static gboolean
+is_partial_number (const char *query)
+{
+  guint digits = 0;
+
+  for (const char *p = query; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" -+().", *p) == NULL)
+        return FALSE;
+    }
+  return digits > 0 && digits < 3;
+}
+
 static void
 on_search_ready_cb (GObject      *object,
                     GAsyncResult *result,
@@ -299,6 +366,14 @@ on_search_ready_cb (GObject      *object,
       g_warning ("member search for “%s” failed: %s", data->query, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       show_toast (self, message);
+      return;
+    }
+
+  /* One or two digits are the start of a phone number's last digits, not a search yet: the
+   * page keeps saying what to type rather than that nothing matched. */
+  if ((members == NULL || members->len == 0) && is_partial_number (data->query))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
@@ -414,12 +489,11 @@ on_search_entry_activate_cb (AisleMemberSearchPage *self,
                              GtkSearchEntry        *entry)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
-  GtkListBoxRow *second = gtk_list_box_get_row_at_index (self->results_list, 1);
 
   /* Enter (or a wedge scanner's trailing newline) opens a single, unambiguous match (rows
    * kept hidden for reuse are not results). */
-  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (first))
-      && (second == NULL || !gtk_widget_get_visible (GTK_WIDGET (second))))
+  if (self->results != NULL && self->results->len == 1 && self->n_filled == 1 && first != NULL
+      && gtk_widget_get_visible (GTK_WIDGET (first)))
     g_signal_emit_by_name (self->results_list, "row-activated", first);
 }
 
@@ -454,7 +528,13 @@ aisle_member_search_page_dispose (GObject *object)
   AisleMemberSearchPage *self = (AisleMemberSearchPage *)object;
   GtkWidget *child;
 
-  cancel_fill (self);
+  if (self->vadjustment != NULL)
+    {
+      g_clear_signal_handler (&self->value_changed_handler, self->vadjustment);
+      g_clear_signal_handler (&self->changed_handler, self->vadjustment);
+      g_clear_object (&self->vadjustment);
+    }
+  forget_results (self);
   cancel_search (self);
   g_cancellable_cancel (self->lookup_cancellable);
   g_clear_object (&self->lookup_cancellable);
@@ -556,6 +636,7 @@ aisle_member_search_page_class_init (AisleMemberSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, results_label);
   gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AisleMemberSearchPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
@@ -575,6 +656,14 @@ aisle_member_search_page_init (AisleMemberSearchPage *self)
 
   /* Typing anywhere on the page (or a keyboard-wedge scanner) lands in the entry. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  /* Rows below the fold are filled as they come into view. */
+  self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (self->results_scroller));
+  self->value_changed_handler =
+    g_signal_connect (self->vadjustment, "value-changed",
+                      G_CALLBACK (on_vadjustment_value_changed_cb), self);
+  self->changed_handler =
+    g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self);
 }
 
 GtkWidget *

@@ -11,10 +11,15 @@
  *     details and first screenful of orders drawn); and until the frame that has the rest of
  *     the timeline, reservations, coupons, tags and notes (below the fold) too;
  *   search-as-you-type: the search entry's text changes (one more digit of a phone's last four,
- *     then a surname) until the frame that shows the results is painted, as shipped.
+ *     then a surname) until the frame that shows the results is painted, as shipped; typed
+ *     back to back (each keystroke right after the previous results are painted) and at a
+ *     keystroke every 80-120 ms (faster than a fast typist), each split into where the time
+ *     went (query, widgets, waiting for the frame, layout, render); then the same queries
+ *     on the worker alone.
  * N members (default 300) are spread over the whole cache by rowid. The cache's sync_state gets
  * a fresh hub public key and store TPE01 so that the signed cards verify; nothing else changes
- * (the sign-in writes its lock-out row). Prints p50/p99/max per measure.
+ * (the sign-in writes its lock-out row), so run it on a copy of the cache. Prints
+ * p50/p99/max per measure. AISLE_BENCH_ONLY=search skips scan-to-profile.
  */
 
 #define G_LOG_DOMAIN "aisle-bench"
@@ -50,6 +55,20 @@ static guint paints;
 static gint64 last_paint_us;
 static gint64 last_ready_us;            /* when drawn_at()'s condition held */
 static int status = 1;
+
+/* The phases of the last frame, from the window's frame clock (this process connects after
+ * GDK's own handlers, so "layout" and "paint" fire when GTK's layout and render are done). */
+static gint64 frame_start_us;           /* before-paint */
+static gint64 frame_layout_us;          /* end of update + layout */
+static gint64 frame_paint_us;           /* end of snapshot + render */
+static gint64 last_frame_start_us;      /* of the last painted frame */
+static gint64 last_frame_layout_us;
+static gint64 last_frame_paint_us;
+/* Frames painted while a keystroke's results were on their way, and the time they took. */
+static gint64 busy_frames_us;
+static guint busy_frames;
+static gboolean awaiting_results;
+static gint64 results_at_us;            /* the search page's busy went FALSE: results are in */
 
 static void
 die (const char *what)
@@ -119,11 +138,40 @@ spin_until (Cond     cond,
 }
 
 static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  frame_start_us = g_get_monotonic_time ();
+}
+
+static void
+on_layout_cb (GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  frame_layout_us = g_get_monotonic_time ();
+}
+
+static void
+on_paint_cb (GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  frame_paint_us = g_get_monotonic_time ();
+}
+
+static void
 on_after_paint_cb (GdkFrameClock *clock,
                    gpointer       user_data)
 {
   paints++;
   last_paint_us = g_get_monotonic_time ();
+  last_frame_start_us = frame_start_us;
+  last_frame_layout_us = frame_layout_us;
+  last_frame_paint_us = frame_paint_us;
+  if (awaiting_results)
+    {
+      busy_frames++;
+      busy_frames_us += last_paint_us - frame_start_us;
+    }
 }
 
 static gboolean
@@ -306,17 +354,109 @@ bench_scan_to_profile (void)
   report ("scan-to-profile, all of it", all_ms);
 }
 
-static void
-bench_search (const char *label)
+/* One keystroke's time, split where it went. */
+typedef struct
 {
-  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ready_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *page = aisle_window_get_page (window, "member-search");
-  GtkWidget *entry = NULL;
-  GPtrArray *stack = g_ptr_array_new ();
+  double total;         /* the text changed .. the frame that shows its results painted */
+  double arrive;        /* .. the results are back on the main thread (query, and waiting) */
+  double set;           /* .. the results are in the widgets */
+  double wait;          /* .. the frame that draws them starts (the frame clock's pacing) */
+  double layout;        /* .. that frame's update and layout are done */
+  double paint;         /* .. its snapshot and render are done */
+  double behind;        /* frames painted while the results were on their way: their time */
+  guint  kind;          /* 1-4: that many digits of a phone; 5: a surname */
+} Keystroke;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-home", NULL);
-  spin_until (page_is, (gpointer) "member-search");
+static int
+compare_keystrokes (gconstpointer a,
+                    gconstpointer b)
+{
+  const Keystroke *x = a, *y = b;
+
+  return x->total < y->total ? -1 : x->total > y->total;
+}
+
+static void
+report_keystrokes (const char *label,
+                   GArray     *keys)
+{
+  static const char *names[] = { "query and wait", "results to widgets", "wait for the frame",
+                                 "layout", "snapshot and render", "behind other frames" };
+  guint n = keys->len, tail = MAX (1, n / 50);
+  GArray *parts[G_N_ELEMENTS (names)];
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  double tail_sum[G_N_ELEMENTS (names)] = { 0 };
+  double tail_total = 0;
+  guint tail_kinds[6] = { 0 };
+  g_autofree char *what = NULL;
+
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    parts[p] = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_sort (keys, compare_keystrokes);
+  for (guint i = 0; i < n; i++)
+    {
+      const Keystroke *k = &g_array_index (keys, Keystroke, i);
+      double v[] = { k->arrive, k->set, k->wait, k->layout, k->paint, k->behind };
+
+      g_array_append_val (total, k->total);
+      for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+        {
+          g_array_append_val (parts[p], v[p]);
+          if (i >= n - tail)
+            tail_sum[p] += v[p];
+        }
+      if (i >= n - tail)
+        {
+          tail_total += k->total;
+          tail_kinds[k->kind]++;
+        }
+    }
+  report (label, total);
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      what = g_strdup_printf ("  %s", names[p]);
+      report (what, parts[p]);
+      g_clear_pointer (&what, g_free);
+      g_array_unref (parts[p]);
+    }
+  printf ("  slowest %u (mean %.1f ms): query and wait %.1f, to widgets %.1f, frame wait %.1f, "
+          "layout %.1f, render %.1f; behind other frames %.1f\n",
+          tail, tail_total / tail, tail_sum[0] / tail, tail_sum[1] / tail, tail_sum[2] / tail,
+          tail_sum[3] / tail, tail_sum[4] / tail, tail_sum[5] / tail);
+  printf ("  slowest %u by keystroke: 1st digit %u, 2nd %u, 3rd %u, 4th %u, surname %u\n", tail,
+          tail_kinds[1], tail_kinds[2], tail_kinds[3], tail_kinds[4], tail_kinds[5]);
+}
+
+static void
+on_search_busy_cb (GObject    *page,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  if (awaiting_results && !aisle_member_search_page_get_busy (AISLE_MEMBER_SEARCH_PAGE (page)))
+    {
+      awaiting_results = FALSE;
+      results_at_us = g_get_monotonic_time ();
+    }
+}
+
+static gboolean
+time_reached (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return time_reached (data) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *page)
+{
+  GtkWidget *entry = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
   g_ptr_array_add (stack, page);
   while (stack->len > 0 && entry == NULL)
     {
@@ -327,9 +467,34 @@ bench_search (const char *label)
       for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
         g_ptr_array_add (stack, c);
     }
-  g_ptr_array_unref (stack);
   if (entry == NULL)
     die ("no search entry");
+  return entry;
+}
+
+/* Types the last four digits of each member's phone, one keystroke at a time, then a surname.
+ * @gap_min_ms = 0: back to back, each keystroke as soon as the previous results are painted
+ * (so it always waits for the frame clock's next slot, behind whatever that frame carries);
+ * otherwise a keystroke every @gap_min_ms..@gap_max_ms (random, fixed seed) from the previous
+ * keystroke, or at once if that one is still not drawn. */
+static void
+bench_search (const char *label,
+              guint       gap_min_ms,
+              guint       gap_max_ms,
+              GPtrArray  *texts)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Keystroke));
+  g_autoptr(GArray) ready_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  GtkWidget *page = aisle_window_get_page (window, "member-search");
+  GtkWidget *entry;
+  gulong handler;
+  gint64 next_us = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-home", NULL);
+  spin_until (page_is, (gpointer) "member-search");
+  entry = find_search_entry (page);
+  handler = g_signal_connect (page, "notify::busy", G_CALLBACK (on_search_busy_cb), NULL);
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -337,35 +502,104 @@ bench_search (const char *label)
       const char *suffix = m->phone + strlen (m->phone) - 4;
       g_autofree char *surname = g_utf8_substring (m->name, 0, 1);
 
-      /* The last four digits, one keystroke at a time, then a surname. */
       for (guint k = 1; k <= 5; k++)
         {
           g_autofree char *text = k <= 4 ? g_strndup (suffix, k) : g_strdup (surname);
-          gint64 t0 = g_get_monotonic_time ();
-          double v;
+          Keystroke key;
+          gint64 t0, painted;
 
-          double ready;
+          if (gap_min_ms > 0 && g_get_monotonic_time () < next_us)
+            {
+              GSource *tick = g_timeout_source_new (1);
 
+              g_source_set_callback (tick, tick_cb, &next_us, NULL);
+              g_source_attach (tick, NULL);
+              spin_until (time_reached, &next_us);
+              g_source_destroy (tick);
+              g_source_unref (tick);
+            }
+          t0 = g_get_monotonic_time ();
+          if (gap_min_ms > 0)
+            next_us = t0 + 1000 * (gint64) g_rand_int_range (rand, (gint32) gap_min_ms,
+                                                            (gint32) gap_max_ms + 1);
+          busy_frames = 0;
+          busy_frames_us = 0;
+          results_at_us = 0;
+          awaiting_results = TRUE;
           gtk_editable_set_text (GTK_EDITABLE (entry), text);
-          v = (drawn_at (search_done, page) - t0) / 1000.0;
-          ready = (last_ready_us - t0) / 1000.0;
+          painted = drawn_at (search_done, page);
+          if (results_at_us == 0)
+            results_at_us = last_ready_us;
+          awaiting_results = FALSE;
+          key.total = (painted - t0) / 1000.0;
+          key.arrive = (results_at_us - t0) / 1000.0;
+          key.set = (last_ready_us - results_at_us) / 1000.0;
+          key.wait = (last_frame_start_us - last_ready_us) / 1000.0;
+          key.layout = (last_frame_layout_us - last_frame_start_us) / 1000.0;
+          key.paint = (last_frame_paint_us - last_frame_layout_us) / 1000.0;
+          key.behind = busy_frames_us / 1000.0;
+          key.kind = k;
+          if (texts != NULL)
+            g_ptr_array_add (texts, g_strdup (text));
+          /* The first ten members warm up (templates, first pages of the file). */
           if (i >= 10)
             {
-              g_array_append_val (ms, v);
+              double ready = (last_ready_us - t0) / 1000.0;
+
+              g_array_append_val (keys, key);
               g_array_append_val (ready_ms, ready);
             }
         }
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       drawn_at (search_done, page);
     }
+  g_signal_handler_disconnect (page, handler);
   report ("search, results set (no frame)", ready_ms);
-  report (label, ms);
+  report_keystrokes (label, keys);
+}
+
+static void
+on_query_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  found = aisle_worker_search_members_finish (AISLE_WORKER (object), result, NULL);
+  *(gint64 *) user_data = g_get_monotonic_time ();
+}
+
+/* The same queries on the page's worker with nothing else to do: the query and its hand-back
+ * to the main thread, without widgets or frames. */
+static void
+bench_queries (GPtrArray *texts)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *page = aisle_window_get_page (window, "member-search");
+  AisleWorker *worker = aisle_member_search_page_get_worker (AISLE_MEMBER_SEARCH_PAGE (page));
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      gint64 t0 = g_get_monotonic_time (), done = 0;
+      double v;
+
+      aisle_worker_search_members_async (worker, g_ptr_array_index (texts, i), 50, NULL,
+                                         on_query_ready_cb, &done);
+      while (done == 0)
+        g_main_context_iteration (NULL, TRUE);
+      v = (done - t0) / 1000.0;
+      if (i >= 50)
+        g_array_append_val (ms, v);
+    }
+  report ("search query on the worker (no UI)", ms);
 }
 
 static gboolean
 run_cb (gpointer user_data)
 {
   GApplication *app = user_data;
+  g_autoptr(GPtrArray) texts = NULL;
+  const char *only = g_getenv ("AISLE_BENCH_ONLY");
   GdkFrameClock *clock;
 
   window = AISLE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -373,14 +607,23 @@ run_cb (gpointer user_data)
     die ("no window");
   spin_until (page_is, (gpointer) "signin");
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
   sign_in ();
   printf ("cache %s, %u members sampled, renderer %s\n", cache_path, members->len,
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   bench_frame ();
-  bench_scan_to_profile ();
-  bench_frame ();
-  bench_search ("search-as-you-type");
+  if (g_strcmp0 (only, "search") != 0)
+    {
+      bench_scan_to_profile ();
+      bench_frame ();
+    }
+  texts = g_ptr_array_new_with_free_func (g_free);
+  bench_search ("search-as-you-type, back to back", 0, 0, texts);
+  bench_search ("search-as-you-type, every 80-120 ms", 80, 120, NULL);
+  bench_queries (texts);
   status = 0;
   g_application_quit (app);
   return G_SOURCE_REMOVE;

@@ -1,0 +1,379 @@
+/* test-ui-search.c: the tablet's member search in the real window under Xvfb (issue 6): the
+ * rows a keystroke fills, the rest filled as the list is scrolled or the page grows, and
+ * keystrokes typed faster than the search answers.
+ *
+ * Copyright 2026 The Aisle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cache is the demo data at test size; staff S0001 signs in through the sign-in page.
+ * Results are read from the rows as staff see them (mapped rows, their labels) and compared
+ * with the cache. Waits spin the main loop until a condition holds, with a generous deadline;
+ * nothing here asserts timing. The results are saved at 1280x800 and 800x1280.
+ */
+
+#define G_LOG_DOMAIN "aisle-test"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include <gtk/gtk.h>
+
+#include "aisle-application.h"
+#include "aisle-member-row.h"
+#include "aisle-member-search-page.h"
+#include "aisle-profile-page.h"
+#include "aisle-test.h"
+#include "aisle-test-tablet.h"
+#include "aisle-test-ui.h"
+#include "aisle-window.h"
+
+#define WAIT_MS 60000
+
+typedef struct
+{
+  char                *dir;
+  char                *cache_path;
+  AisleApplication    *app;
+  AisleWindow         *window;     /* weak */
+  void               (*body) (gpointer fixture);
+  gboolean             ran;
+  AisleTestTabletKeys  keys;
+} Fixture;
+
+/* Every row of the first column of @sql on the cache file. */
+static GPtrArray *
+query_all (Fixture    *fixture,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->cache_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->window != NULL
+         && gtk_widget_get_mapped (GTK_WIDGET (fixture->window))
+         && !aisle_window_get_loading (fixture->window)
+         && g_strcmp0 (aisle_window_get_page_name (fixture->window), "signin") == 0;
+}
+
+static void
+on_activate_cb (GApplication *app,
+                Fixture      *fixture)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AISLE_IS_WINDOW (window));
+  g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
+  g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_MS));
+  g_assert_true (aisle_test_tablet_sign_in (fixture->window, "S0001", "1234"));
+  fixture->body (fixture);
+  fixture->ran = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+run_app (void (*body) (gpointer fixture))
+{
+  Fixture fixture = { 0 };
+
+  aisle_test_ui_restore_data_dirs ();
+  fixture.dir = aisle_test_mkdtemp ();
+  fixture.cache_path = g_build_filename (fixture.dir, "cache.db", NULL);
+  aisle_test_tablet_make_cache (fixture.cache_path, 300, &fixture.keys);
+  fixture.app = aisle_application_new (G_APPLICATION_NON_UNIQUE);
+  aisle_application_set_cache_path (fixture.app, fixture.cache_path);
+  aisle_application_set_mode (fixture.app, AISLE_MODE_TABLET);
+  fixture.body = body;
+  g_signal_connect_after (fixture.app, "activate", G_CALLBACK (on_activate_cb), &fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 0, NULL), ==, 0);
+  g_assert_true (fixture.ran);
+
+  g_assert_null (fixture.window);
+  aisle_test_ui_spin ();
+  g_clear_object (&fixture.app);
+  aisle_test_ui_spin ();
+  aisle_test_rmdir (fixture.dir);
+  g_free (fixture.dir);
+  g_free (fixture.cache_path);
+}
+
+/* --- the results as staff see them -------------------------------------------------------- */
+
+/* The members in the result rows that are shown (mapped), top to bottom. */
+static GPtrArray *
+shown_members (GtkWidget *page)
+{
+  GtkWidget *list = aisle_test_ui_find_by_label (page, "Members found");
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (AISLE_IS_MEMBER_ROW (row) && gtk_widget_get_mapped (row))
+      g_ptr_array_add (ids, g_strdup (aisle_member_row_get_member (AISLE_MEMBER_ROW (row))->id));
+  return ids;
+}
+
+static gboolean
+search_idle (gpointer data)
+{
+  return !aisle_member_search_page_get_busy (data);
+}
+
+static GtkAdjustment *
+results_adjustment (GtkWidget *page)
+{
+  GtkWidget *list = aisle_test_ui_find_by_label (page, "Members found");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroller);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  guint      n;
+} CountWait;
+
+static gboolean
+rows_shown (gpointer data)
+{
+  CountWait *w = data;
+  g_autoptr(GPtrArray) ids = shown_members (w->page);
+
+  return ids->len >= w->n;
+}
+
+/* The list's end is in view (nothing more to scroll to) or it reaches below the page. */
+static gboolean
+list_fills_page (gpointer data)
+{
+  GtkAdjustment *adjustment = results_adjustment (data);
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Draws a frame at the window's size and lets the idle work after it run. */
+static void
+settle (Fixture *fixture)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+    g_main_context_iteration (NULL, TRUE);
+  aisle_test_ui_spin ();
+}
+
+static void
+assert_same_members (GPtrArray *shown,
+                     GPtrArray *expected,
+                     guint      n)
+{
+  g_assert_cmpuint (shown->len, >=, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, g_ptr_array_index (expected, i));
+}
+
+/* --- tests -------------------------------------------------------------------------------- */
+
+/* A common surname: a screenful of rows at once, the others as the list is scrolled, in the
+ * cache's order (most recently active first); a taller (portrait) page fills itself. */
+static void
+body_fill_on_scroll (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *page = aisle_window_get_page (fixture->window, "member-search");
+  GtkWidget *entry = aisle_test_ui_find_by_label (page, "Search members");
+  g_autoptr(GPtrArray) surname = query_all (fixture,
+    "SELECT token FROM member_name_tokens GROUP BY token ORDER BY count(*) DESC LIMIT 1");
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *sql = NULL;
+  GtkAdjustment *adjustment;
+  guint first;
+
+  g_assert_cmpuint (surname->len, ==, 1);
+  sql = g_strdup_printf ("SELECT m.id FROM member_name_tokens t JOIN members m "
+                         "ON m.rid = t.member_rid WHERE t.token = '%s' "
+                         "ORDER BY t.last_activity_at DESC, t.member_rid LIMIT 50",
+                         (char *) g_ptr_array_index (surname, 0));
+  expected = query_all (fixture, sql);
+  /* More than two screenfuls at 1280x800 (about 11 rows each). */
+  g_assert_cmpuint (expected->len, >, 24);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  settle (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_ptr_array_index (surname, 0));
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+
+  /* The keystroke fills a screenful and one more row, not all of them. */
+  shown = shown_members (page);
+  first = shown->len;
+  g_assert_cmpuint (first, >=, 11);
+  g_assert_cmpuint (first, <, expected->len);
+  assert_same_members (shown, expected, first);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  adjustment = results_adjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 1280, 800, "tablet-search");
+
+  /* Scrolling fills the next rows before they come into view, down to the last result. */
+  for (guint i = 0; i < 20; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      settle (fixture);
+    }
+  shown = shown_members (page);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  assert_same_members (shown, expected, expected->len);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* The next search starts at the top with a screenful again; the rows past it are hidden,
+   * kept for reuse. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_ptr_array_index (surname, 0));
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  shown = shown_members (page);
+  g_assert_cmpuint (shown->len, ==, first);
+  assert_same_members (shown, expected, first);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* A portrait tablet's page is taller: it fills itself with rows, with no gap under them. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 1280);
+  settle (fixture);
+  g_assert_true (aisle_test_ui_wait_until (rows_shown, &(CountWait) { page, first + 1 }, WAIT_MS));
+  g_assert_true (aisle_test_ui_wait_until (list_fills_page, page, WAIT_MS));
+  shown = shown_members (page);
+  assert_same_members (shown, expected, shown->len);
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 800, 1280, "tablet-search-portrait");
+}
+
+static void
+test_fill_on_scroll (void)
+{
+  run_app (body_fill_on_scroll);
+}
+
+static gboolean
+profile_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (aisle_window_get_page_name (fixture->window), "profile") == 0;
+}
+
+/* Typed faster than the search answers: only the latest text's results are drawn, and a
+ * single match opens on Enter. */
+static void
+body_typed_fast (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *page = aisle_window_get_page (fixture->window, "member-search");
+  GtkWidget *entry = aisle_test_ui_find_by_label (page, "Search members");
+  g_autoptr(GPtrArray) phones = query_all (fixture,
+    "SELECT phone FROM members WHERE phone IS NOT NULL GROUP BY substr (phone, -4) "
+    "HAVING count(*) = 1 ORDER BY phone LIMIT 1");
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *sql = NULL;
+  AisleProfilePage *profile;
+  const char *phone;
+  const char *suffix;
+
+  g_assert_cmpuint (phones->len, ==, 1);
+  phone = g_ptr_array_index (phones, 0);
+  suffix = phone + strlen (phone) - 4;
+  sql = g_strdup_printf ("SELECT id FROM members WHERE substr (phone, -4) = '%s'", suffix);
+  expected = query_all (fixture, sql);
+  g_assert_cmpuint (expected->len, ==, 1);
+
+  /* Every digit without waiting: the searches in between are coalesced or dropped. */
+  for (guint k = 1; k <= 4; k++)
+    {
+      g_autofree char *text = g_strndup (suffix, k);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      aisle_test_ui_spin ();
+    }
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  shown = shown_members (page);
+  g_assert_cmpuint (shown->len, ==, 1);
+  assert_same_members (shown, expected, 1);
+  g_assert_true (aisle_test_ui_tree_has_text (page, "1 member found"));
+
+  /* Enter opens the one match. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (aisle_test_ui_wait_until (profile_shown, fixture, WAIT_MS));
+  profile = AISLE_PROFILE_PAGE (aisle_window_get_page (fixture->window, "profile"));
+  g_assert_cmpstr (aisle_profile_page_get_member_id (profile), ==, g_ptr_array_index (expected, 0));
+}
+
+static void
+test_typed_fast (void)
+{
+  run_app (body_typed_fast);
+}
+
+/* --- main --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *path;
+  void      (*func) (void);
+} UiTest;
+
+static const UiTest ui_tests[] = {
+  { "/aisle/app/search/fill-on-scroll", test_fill_on_scroll },
+  { "/aisle/app/search/typed-fast", test_typed_fast },
+};
+
+static void
+run_isolated (gconstpointer data)
+{
+  const UiTest *test = data;
+
+  if (g_test_subprocess ())
+    {
+      test->func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  aisle_test_ui_init (&argc, &argv);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
+    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+
+  return g_test_run ();
+}
