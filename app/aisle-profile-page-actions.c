@@ -109,6 +109,7 @@ typedef struct
   AisleEInvoice  invoice;       /* the fields used; strings owned */
   char          *source;
   int            check;
+  gint64         days;          /* the hub's binding_lock_days or invoice_max_age_days */
   gpointer       found;         /* AisleCoupon or AisleBinding */
   GDestroyNotify found_free;
 } CheckData;
@@ -189,6 +190,7 @@ check_binding_job (AisleStore    *store,
                                         &active, error);
   if (error != NULL && *error != NULL)
     return NULL;
+  d->days = aisle_store_get_setting_int (store, "binding_lock_days", AISLE_BINDING_LOCK_DAYS);
   d->found = active;
   d->found_free = (GDestroyNotify) aisle_binding_free;
   return g_atomic_rc_box_acquire (d);
@@ -217,14 +219,14 @@ on_binding_checked_cb (GObject      *object,
 
     case AISLE_BIND_LOCKED:
       {
-        g_autofree char *until = aisle_format_date (active->since + AISLE_BINDING_LOCK_DAYS * 86400);
+        g_autofree char *until = aisle_format_date (active->since + d->days * 86400);
 
         /* Translators: %s is the current associate's name, %d days, %s a date */
         text = g_strdup_printf (_("This member was bound to %s less than %d days ago. Until %s only a manager can move them to you."),
                                 self->profile != NULL
                                   ? aisle_profile_staff_name (self->profile, active->staff_id)
                                   : active->staff_id,
-                                AISLE_BINDING_LOCK_DAYS, until);
+                                (int) d->days, until);
         aisle_profile_page_show_message (self, text, TRUE);
       }
       break;
@@ -495,6 +497,7 @@ check_invoice_job (AisleStore    *store,
                                         error);
   if (error != NULL && *error != NULL)
     return NULL;
+  d->days = aisle_store_get_setting_int (store, "invoice_max_age_days", AISLE_INVOICE_MAX_AGE_DAYS);
   return g_atomic_rc_box_acquire (d);
 }
 
@@ -523,7 +526,7 @@ on_invoice_checked_cb (GObject      *object,
 
     case AISLE_INVOICE_TOO_OLD:
       text = g_strdup_printf (_("The e-invoice %s is older than %d days and cannot earn points any more."),
-                              d->invoice.number, AISLE_INVOICE_MAX_AGE_DAYS);
+                              d->invoice.number, (int) d->days);
       break;
 
     case AISLE_INVOICE_FUTURE:

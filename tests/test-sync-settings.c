@@ -133,6 +133,7 @@ test_own_sellers (SettingsFixture *f,
   /* Changed on the hub by another process, while it serves. */
   g_free (admin (&f->hub, NULL, "setting", "set", "own_seller_ids", "24549210, 12345678", NULL));
   g_free (admin (&f->hub, NULL, "setting", "set", "pairing_code_ttl_seconds", "600", NULL));
+  g_free (admin (&f->hub, NULL, "setting", "set", "binding_lock_days", "30", NULL));
   g_assert_cmpint (check_invoice (f, "12345678", NULL), ==, AISLE_INVOICE_FOREIGN_SELLER);
   sync_ok (f);
   g_assert_cmpint (check_invoice (f, "12345678", &state2), ==, AISLE_INVOICE_OK);
@@ -140,6 +141,8 @@ test_own_sellers (SettingsFixture *f,
   g_assert_cmpint (check_invoice (f, "87654321", NULL), ==, AISLE_INVOICE_FOREIGN_SELLER);
   g_assert_cmpint (device_query_int (f->dev, "SELECT count(*) FROM sync_state WHERE key = "
                                              "'pairing_code_ttl_seconds'"), ==, 0);
+  g_assert_cmpint (device_query_int (f->dev, "SELECT value FROM sync_state WHERE key = "
+                                             "'binding_lock_days'"), ==, 30);
 
   /* On the wire: {key, value}, for every device; only the listed keys. */
   all = pull_all (&f->hub, f->hub.token);
