@@ -250,8 +250,6 @@ aisle_store_load_profile (AisleStore  *self,
 
   if (!aisle_store_begin (self, error))
     return NULL;
-  profile->binding_lock_days = aisle_store_get_setting_int (self, "binding_lock_days",
-                                                            AISLE_BINDING_LOCK_DAYS);
   if (!load_profile_inner (self, profile, member_id, max_orders, now, error))
     {
       aisle_store_rollback (self);

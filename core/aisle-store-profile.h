@@ -28,7 +28,6 @@ typedef struct
   GStrv          tags;
   gint64         points;           /* the member's cached balance */
   guint          phone_reveals;    /* how often the phone was revealed on this device */
-  gint64         binding_lock_days; /* the hub's binding_lock_days, as last pulled */
   /* Names for the ids above, so the page never asks again: id -> name */
   GHashTable    *branch_names;
   GHashTable    *staff_names;
