@@ -28,6 +28,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -69,6 +70,20 @@ static gint64 busy_frames_us;
 static guint busy_frames;
 static gboolean awaiting_results;
 static gint64 results_at_us;            /* the search page's busy went FALSE: results are in */
+/* The same moments in this (the main) thread's CPU time: how much of each span was work here,
+ * the rest being waits (the frame clock, the X server, other processes on the CPUs). */
+static gint64 frame_start_cpu, frame_layout_cpu, frame_paint_cpu;
+static gint64 last_frame_start_cpu, last_frame_layout_cpu, last_frame_paint_cpu;
+static gint64 results_at_cpu, last_ready_cpu;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 die (const char *what)
@@ -141,7 +156,9 @@ static void
 on_before_paint_cb (GdkFrameClock *clock,
                     gpointer       user_data)
 {
-  frame_start_us = g_get_monotonic_time ();
+  /* A frame runs only the phases asked for: no layout or no paint leaves them at the start. */
+  frame_start_us = frame_layout_us = frame_paint_us = g_get_monotonic_time ();
+  frame_start_cpu = frame_layout_cpu = frame_paint_cpu = thread_cpu_us ();
 }
 
 static void
@@ -149,6 +166,7 @@ on_layout_cb (GdkFrameClock *clock,
               gpointer       user_data)
 {
   frame_layout_us = g_get_monotonic_time ();
+  frame_layout_cpu = thread_cpu_us ();
 }
 
 static void
@@ -156,6 +174,7 @@ on_paint_cb (GdkFrameClock *clock,
              gpointer       user_data)
 {
   frame_paint_us = g_get_monotonic_time ();
+  frame_paint_cpu = thread_cpu_us ();
 }
 
 static void
@@ -164,6 +183,14 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   paints++;
   last_paint_us = g_get_monotonic_time ();
+  if (frame_paint_us < frame_layout_us)
+    {
+      frame_paint_us = frame_layout_us;
+      frame_paint_cpu = frame_layout_cpu;
+    }
+  last_frame_start_cpu = frame_start_cpu;
+  last_frame_layout_cpu = frame_layout_cpu;
+  last_frame_paint_cpu = frame_paint_cpu;
   last_frame_start_us = frame_start_us;
   last_frame_layout_us = frame_layout_us;
   last_frame_paint_us = frame_paint_us;
@@ -189,6 +216,7 @@ drawn_at (Cond     cond,
 
   spin_until (cond, data);
   last_ready_us = g_get_monotonic_time ();
+  last_ready_cpu = thread_cpu_us ();
   before = paints;
   gtk_widget_queue_draw (GTK_WIDGET (window));
   spin_until (painted_since, GUINT_TO_POINTER (before));
@@ -365,6 +393,10 @@ typedef struct
   double paint;         /* .. its snapshot and render are done */
   double behind;        /* frames painted while the results were on their way: their time */
   guint  kind;          /* 1-4: that many digits of a phone; 5: a surname */
+  double cpu;           /* this thread's CPU time over the whole span */
+  double cpu_set;       /* .. setting the widgets */
+  double cpu_layout;    /* .. the layout */
+  double cpu_paint;     /* .. snapshot and render (the X server's share is not in it) */
 } Keystroke;
 
 static int
@@ -381,7 +413,9 @@ report_keystrokes (const char *label,
                    GArray     *keys)
 {
   static const char *names[] = { "query and wait", "results to widgets", "wait for the frame",
-                                 "layout", "snapshot and render", "behind other frames" };
+                                 "layout", "snapshot and render", "behind other frames",
+                                 "main thread CPU, all of it", "main thread CPU, to widgets",
+                                 "main thread CPU, layout", "main thread CPU, render" };
   guint n = keys->len, tail = MAX (1, n / 50);
   GArray *parts[G_N_ELEMENTS (names)];
   g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
@@ -396,7 +430,8 @@ report_keystrokes (const char *label,
   for (guint i = 0; i < n; i++)
     {
       const Keystroke *k = &g_array_index (keys, Keystroke, i);
-      double v[] = { k->arrive, k->set, k->wait, k->layout, k->paint, k->behind };
+      double v[] = { k->arrive, k->set, k->wait, k->layout, k->paint, k->behind,
+                     k->cpu, k->cpu_set, k->cpu_layout, k->cpu_paint };
 
       g_array_append_val (total, k->total);
       for (guint p = 0; p < G_N_ELEMENTS (names); p++)
@@ -420,11 +455,35 @@ report_keystrokes (const char *label,
       g_array_unref (parts[p]);
     }
   printf ("  slowest %u (mean %.1f ms): query and wait %.1f, to widgets %.1f, frame wait %.1f, "
-          "layout %.1f, render %.1f; behind other frames %.1f\n",
+          "layout %.1f, render %.1f; behind other frames %.1f; main thread CPU %.1f\n",
           tail, tail_total / tail, tail_sum[0] / tail, tail_sum[1] / tail, tail_sum[2] / tail,
-          tail_sum[3] / tail, tail_sum[4] / tail, tail_sum[5] / tail);
+          tail_sum[3] / tail, tail_sum[4] / tail, tail_sum[5] / tail, tail_sum[6] / tail);
   printf ("  slowest %u by keystroke: 1st digit %u, 2nd %u, 3rd %u, 4th %u, surname %u\n", tail,
           tail_kinds[1], tail_kinds[2], tail_kinds[3], tail_kinds[4], tail_kinds[5]);
+  for (guint kind = 1; kind <= 5; kind++)
+    {
+      static const char *kinds[] = { NULL, "1st digit", "2nd digit", "3rd digit", "4th digit",
+                                      "surname" };
+      g_autoptr(GArray) kind_total = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) kind_render = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < n; i++)
+        {
+          const Keystroke *k = &g_array_index (keys, Keystroke, i);
+
+          if (k->kind == kind)
+            {
+              g_array_append_val (kind_total, k->total);
+              g_array_append_val (kind_render, k->paint);
+            }
+        }
+      what = g_strdup_printf ("  %s", kinds[kind]);
+      report (what, kind_total);
+      g_clear_pointer (&what, g_free);
+      what = g_strdup_printf ("    %s, render", kinds[kind]);
+      report (what, kind_render);
+      g_clear_pointer (&what, g_free);
+    }
 }
 
 static void
@@ -436,6 +495,7 @@ on_search_busy_cb (GObject    *page,
     {
       awaiting_results = FALSE;
       results_at_us = g_get_monotonic_time ();
+      results_at_cpu = thread_cpu_us ();
     }
 }
 
@@ -506,7 +566,7 @@ bench_search (const char *label,
         {
           g_autofree char *text = k <= 4 ? g_strndup (suffix, k) : g_strdup (surname);
           Keystroke key;
-          gint64 t0, painted;
+          gint64 t0, t0_cpu, painted;
 
           if (gap_min_ms > 0 && g_get_monotonic_time () < next_us)
             {
@@ -519,6 +579,7 @@ bench_search (const char *label,
               g_source_unref (tick);
             }
           t0 = g_get_monotonic_time ();
+          t0_cpu = thread_cpu_us ();
           if (gap_min_ms > 0)
             next_us = t0 + 1000 * (gint64) g_rand_int_range (rand, (gint32) gap_min_ms,
                                                             (gint32) gap_max_ms + 1);
@@ -529,7 +590,10 @@ bench_search (const char *label,
           gtk_editable_set_text (GTK_EDITABLE (entry), text);
           painted = drawn_at (search_done, page);
           if (results_at_us == 0)
-            results_at_us = last_ready_us;
+            {
+              results_at_us = last_ready_us;
+              results_at_cpu = last_ready_cpu;
+            }
           awaiting_results = FALSE;
           key.total = (painted - t0) / 1000.0;
           key.arrive = (results_at_us - t0) / 1000.0;
@@ -539,6 +603,10 @@ bench_search (const char *label,
           key.paint = (last_frame_paint_us - last_frame_layout_us) / 1000.0;
           key.behind = busy_frames_us / 1000.0;
           key.kind = k;
+          key.cpu = (last_frame_paint_cpu - t0_cpu) / 1000.0;
+          key.cpu_set = (last_ready_cpu - results_at_cpu) / 1000.0;
+          key.cpu_layout = (last_frame_layout_cpu - last_frame_start_cpu) / 1000.0;
+          key.cpu_paint = (last_frame_paint_cpu - last_frame_layout_cpu) / 1000.0;
           if (texts != NULL)
             g_ptr_array_add (texts, g_strdup (text));
           /* The first ten members warm up (templates, first pages of the file). */
