@@ -34,6 +34,69 @@ aisle_test_ui_init (int    *argc,
   aisle_test_init (argc, argv);
 }
 
+typedef struct
+{
+  gsize             fixture_size;
+  gconstpointer     tdata;
+  GTestFixtureFunc  setup;
+  GTestFixtureFunc  test;
+  GTestFixtureFunc  teardown;
+  GTestFunc         func;
+} UiCase;
+
+static void
+run_ui_case (gconstpointer data)
+{
+  const UiCase *c = data;
+  g_autofree gpointer fixture = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (c->func != NULL)
+    {
+      c->func ();
+      return;
+    }
+  fixture = g_malloc0 (MAX (c->fixture_size, 1));
+  if (c->setup != NULL)
+    c->setup (fixture, c->tdata);
+  c->test (fixture, c->tdata);
+  if (c->teardown != NULL)
+    c->teardown (fixture, c->tdata);
+}
+
+void
+aisle_test_ui_add_vtable (const char       *path,
+                          gsize             fixture_size,
+                          gconstpointer     tdata,
+                          GTestFixtureFunc  setup,
+                          GTestFixtureFunc  test,
+                          GTestFixtureFunc  teardown)
+{
+  UiCase *c = g_new0 (UiCase, 1);
+
+  c->fixture_size = fixture_size;
+  c->tdata = tdata;
+  c->setup = setup;
+  c->test = test;
+  c->teardown = teardown;
+  g_test_add_data_func_full (path, c, run_ui_case, g_free);
+}
+
+void
+aisle_test_ui_add_func (const char *path,
+                        GTestFunc   test)
+{
+  UiCase *c = g_new0 (UiCase, 1);
+
+  c->func = test;
+  g_test_add_data_func_full (path, c, run_ui_case, g_free);
+}
+
 void
 aisle_test_ui_restore_data_dirs (void)
 {

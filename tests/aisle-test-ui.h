@@ -16,6 +16,26 @@ typedef gboolean (*AisleTestCondition) (gpointer data);
  * and the Adwaita icon theme, which G_TEST_OPTION_ISOLATE_DIRS hides) for the test subprocesses. */
 void       aisle_test_ui_init               (int                *argc,
                                              char             ***argv);
+/* Adds a UI test that runs in a subprocess of its own (an application and its window cannot be
+ * made twice in one process), like g_test_add(): a zeroed @Fixture, @fsetup and @fteardown
+ * (either may be NULL) around @ftest, which get @tdata. */
+#define aisle_test_ui_add(path, Fixture, tdata, fsetup, ftest, fteardown)                      \
+  G_STMT_START {                                                                              \
+    void (*add_setup_) (Fixture *, gconstpointer) = fsetup;                                   \
+    void (*add_test_) (Fixture *, gconstpointer) = ftest;                                     \
+    void (*add_teardown_) (Fixture *, gconstpointer) = fteardown;                             \
+    aisle_test_ui_add_vtable (path, sizeof (Fixture), tdata, (GTestFixtureFunc) add_setup_,   \
+                              (GTestFixtureFunc) add_test_, (GTestFixtureFunc) add_teardown_); \
+  } G_STMT_END
+void       aisle_test_ui_add_vtable         (const char         *path,
+                                             gsize               fixture_size,
+                                             gconstpointer       tdata,
+                                             GTestFixtureFunc    setup,
+                                             GTestFixtureFunc    test,
+                                             GTestFixtureFunc    teardown);
+/* The same for a test without a fixture. */
+void       aisle_test_ui_add_func           (const char         *path,
+                                             GTestFunc           test);
 /* Puts the system's data dirs back after isolation replaced them (call in each fixture). */
 void       aisle_test_ui_restore_data_dirs  (void);
 

@@ -358,18 +358,6 @@ test_coupon_online (void)
   test_tear_down (&test);
 }
 
-static void
-run_isolated (gconstpointer data)
-{
-  if (g_test_subprocess ())
-    {
-      test_coupon_online ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +366,6 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
-  g_test_add_data_func ("/aisle/app/tablet/coupon-online", NULL, run_isolated);
+  aisle_test_ui_add_func ("/aisle/app/tablet/coupon-online", test_coupon_online);
   return g_test_run ();
 }

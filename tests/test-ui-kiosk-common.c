@@ -111,7 +111,8 @@ pair_kiosk (KioskTest *test)
 }
 
 void
-test_set_up (KioskTest *test)
+test_set_up (KioskTest     *test,
+             gconstpointer  data)
 {
   aisle_test_ui_restore_data_dirs ();
   setup (&test->hub, NULL);
@@ -126,7 +127,8 @@ test_set_up (KioskTest *test)
 }
 
 void
-test_tear_down (KioskTest *test)
+test_tear_down (KioskTest     *test,
+                gconstpointer  data)
 {
   g_assert_null (test->window);
   aisle_test_ui_spin ();

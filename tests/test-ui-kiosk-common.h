@@ -38,8 +38,10 @@ struct _KioskTest
 };
 
 /* Set-up: a hub with stores, staff and a product; a kiosk cache of TPE01 paired and synced. */
-void             test_set_up      (KioskTest   *test);
-void             test_tear_down   (KioskTest   *test);
+void             test_set_up      (KioskTest   *test,
+                                   gconstpointer data);
+void             test_tear_down   (KioskTest   *test,
+                                   gconstpointer data);
 /* Two real e-invoices of different sellers (the first made one of "ours"); FALSE: no data. */
 gboolean         pick_invoices    (KioskTest   *test);
 /* Runs `aisle --mode=kiosk` on the cache; @body once the window has synced (or is up, offline). */

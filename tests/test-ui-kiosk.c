@@ -492,41 +492,6 @@ test_manager_exit (KioskTest     *test,
 }
 
 /* Each case runs in its own process, as in test-ui-window.c. */
-typedef struct
-{
-  const char *path;
-  void      (*func) (KioskTest *test, gconstpointer data);
-} UiTest;
-
-static const UiTest ui_tests[] = {
-  { "/aisle/app/kiosk/enrol", test_enrol },
-  { "/aisle/app/kiosk/idle-clears-form", test_idle_form },
-  { "/aisle/app/kiosk/known-phone", test_known_phone },
-  { "/aisle/app/kiosk/offline", test_offline },
-  { "/aisle/app/kiosk/product", test_product },
-  { "/aisle/app/kiosk/product-camera", test_product_camera },
-  { "/aisle/app/kiosk/manager-exit", test_manager_exit },
-};
-
-static void
-run_isolated (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      KioskTest kiosk = { 0 };
-
-      test_set_up (&kiosk);
-      test->func (&kiosk, NULL);
-      test_tear_down (&kiosk);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -536,8 +501,20 @@ main (int   argc,
   /* The hub is on loopback; GNOME's proxy settings are not among the build's schemas. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
-    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+  aisle_test_ui_add ("/aisle/app/kiosk/enrol", KioskTest, NULL,
+                     test_set_up, test_enrol, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/idle-clears-form", KioskTest, NULL,
+                     test_set_up, test_idle_form, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/known-phone", KioskTest, NULL,
+                     test_set_up, test_known_phone, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/offline", KioskTest, NULL,
+                     test_set_up, test_offline, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/product", KioskTest, NULL,
+                     test_set_up, test_product, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/product-camera", KioskTest, NULL,
+                     test_set_up, test_product_camera, test_tear_down);
+  aisle_test_ui_add ("/aisle/app/kiosk/manager-exit", KioskTest, NULL,
+                     test_set_up, test_manager_exit, test_tear_down);
 
   return g_test_run ();
 }

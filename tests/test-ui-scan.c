@@ -895,44 +895,6 @@ test_accessible (Fixture       *fixture,
 }
 
 /* Each case runs in its own process, as in test-ui-window.c. */
-typedef struct
-{
-  const char *path;
-  void      (*func) (Fixture *fixture, gconstpointer user_data);
-} UiTest;
-
-static const UiTest ui_tests[] = {
-  { "/aisle/app/scan/camera/product", test_camera_product },
-  { "/aisle/app/scan/camera/member", test_camera_member },
-  { "/aisle/app/scan/no-camera/element", test_no_camera_element },
-  { "/aisle/app/scan/no-camera/frames", test_no_camera_frames },
-  { "/aisle/app/scan/wedge/burst", test_wedge_burst },
-  { "/aisle/app/scan/wedge/human", test_wedge_human },
-  { "/aisle/app/scan/wedge/slow-scanner", test_wedge_slow_scanner },
-  { "/aisle/app/scan/wedge/input-method", test_wedge_input_method },
-  { "/aisle/app/scan/wedge/kiosk", test_kiosk_wedge },
-  { "/aisle/app/scan/accessible", test_accessible },
-};
-
-static void
-run_isolated (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      Fixture fixture = { 0 };
-
-      fixture_set_up (&fixture, NULL);
-      test->func (&fixture, NULL);
-      fixture_tear_down (&fixture, NULL);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -940,8 +902,26 @@ main (int   argc,
   aisle_test_ui_init (&argc, &argv);
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
-    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+  aisle_test_ui_add ("/aisle/app/scan/camera/product", Fixture, NULL,
+                     fixture_set_up, test_camera_product, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/camera/member", Fixture, NULL,
+                     fixture_set_up, test_camera_member, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/no-camera/element", Fixture, NULL,
+                     fixture_set_up, test_no_camera_element, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/no-camera/frames", Fixture, NULL,
+                     fixture_set_up, test_no_camera_frames, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/wedge/burst", Fixture, NULL,
+                     fixture_set_up, test_wedge_burst, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/wedge/human", Fixture, NULL,
+                     fixture_set_up, test_wedge_human, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/wedge/slow-scanner", Fixture, NULL,
+                     fixture_set_up, test_wedge_slow_scanner, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/wedge/input-method", Fixture, NULL,
+                     fixture_set_up, test_wedge_input_method, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/wedge/kiosk", Fixture, NULL,
+                     fixture_set_up, test_kiosk_wedge, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/scan/accessible", Fixture, NULL,
+                     fixture_set_up, test_accessible, fixture_tear_down);
 
   return g_test_run ();
 }

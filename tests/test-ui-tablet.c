@@ -937,37 +937,6 @@ test_keypad (void)
 
 /* --- main --------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *path;
-  void      (*func) (void);
-} UiTest;
-
-static const UiTest ui_tests[] = {
-  { "/aisle/app/tablet/keypad", test_keypad },
-  { "/aisle/app/tablet/sign-in", test_sign_in },
-  { "/aisle/app/tablet/idle-sign-out", test_idle_sign_out },
-  { "/aisle/app/tablet/find-member", test_find_member },
-  { "/aisle/app/tablet/bind", test_bind },
-  { "/aisle/app/tablet/stock", test_stock },
-  { "/aisle/app/tablet/coupon", test_coupon },
-  { "/aisle/app/tablet/invoice", test_invoice },
-};
-
-static void
-run_isolated (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -975,8 +944,14 @@ main (int   argc,
   aisle_test_ui_init (&argc, &argv);
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
-    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+  aisle_test_ui_add_func ("/aisle/app/tablet/keypad", test_keypad);
+  aisle_test_ui_add_func ("/aisle/app/tablet/sign-in", test_sign_in);
+  aisle_test_ui_add_func ("/aisle/app/tablet/idle-sign-out", test_idle_sign_out);
+  aisle_test_ui_add_func ("/aisle/app/tablet/find-member", test_find_member);
+  aisle_test_ui_add_func ("/aisle/app/tablet/bind", test_bind);
+  aisle_test_ui_add_func ("/aisle/app/tablet/stock", test_stock);
+  aisle_test_ui_add_func ("/aisle/app/tablet/coupon", test_coupon);
+  aisle_test_ui_add_func ("/aisle/app/tablet/invoice", test_invoice);
 
   return g_test_run ();
 }

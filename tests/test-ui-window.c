@@ -532,43 +532,6 @@ test_accessible_labels_kiosk (Fixture       *fixture,
 /* Each case runs in its own process: GTK and libadwaita keep per-process state (display,
  * style manager, icon theme) that is built once and never freed, so LeakSanitizer can only
  * judge our code cleanly one application lifetime per process. */
-typedef struct
-{
-  const char *path;
-  void      (*func) (Fixture *fixture, gconstpointer user_data);
-} UiTest;
-
-static const UiTest ui_tests[] = {
-  { "/aisle/app/window/tablet/opens", test_tablet_opens },
-  { "/aisle/app/window/tablet/search", test_tablet_search },
-  { "/aisle/app/window/tablet/touch-targets", test_touch_targets },
-  { "/aisle/app/window/kiosk/no-search", test_kiosk_has_no_search },
-  { "/aisle/app/window/mode-from-settings", test_mode_from_settings },
-  { "/aisle/app/window/corrupt-cache", test_corrupt_cache },
-  { "/aisle/app/window/unopenable-cache", test_unopenable_cache },
-  { "/aisle/app/window/accessible/tablet", test_accessible_labels_tablet },
-  { "/aisle/app/window/accessible/kiosk", test_accessible_labels_kiosk },
-};
-
-static void
-run_isolated (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      Fixture fixture = { 0 };
-
-      fixture_set_up (&fixture, NULL);
-      test->func (&fixture, NULL);
-      fixture_tear_down (&fixture, NULL);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -577,8 +540,24 @@ main (int   argc,
   /* The tests read English strings. */
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
-    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+  aisle_test_ui_add ("/aisle/app/window/tablet/opens", Fixture, NULL,
+                     fixture_set_up, test_tablet_opens, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/tablet/search", Fixture, NULL,
+                     fixture_set_up, test_tablet_search, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/tablet/touch-targets", Fixture, NULL,
+                     fixture_set_up, test_touch_targets, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/kiosk/no-search", Fixture, NULL,
+                     fixture_set_up, test_kiosk_has_no_search, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/mode-from-settings", Fixture, NULL,
+                     fixture_set_up, test_mode_from_settings, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/corrupt-cache", Fixture, NULL,
+                     fixture_set_up, test_corrupt_cache, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/unopenable-cache", Fixture, NULL,
+                     fixture_set_up, test_unopenable_cache, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/accessible/tablet", Fixture, NULL,
+                     fixture_set_up, test_accessible_labels_tablet, fixture_tear_down);
+  aisle_test_ui_add ("/aisle/app/window/accessible/kiosk", Fixture, NULL,
+                     fixture_set_up, test_accessible_labels_kiosk, fixture_tear_down);
 
   return g_test_run ();
 }
