@@ -263,3 +263,21 @@ aisle_test_tablet_enter_dashboard_pin (AisleWindow *window,
                                                             "Your PIN for store performance"),
                                pin);
 }
+
+static gboolean
+transition_done (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+void
+aisle_test_tablet_screenshots (AisleWindow *window,
+                               const char  *name)
+{
+  g_autofree char *portrait = g_strconcat (name, "-portrait", NULL);
+  GtkWidget *stack = gtk_widget_get_parent (aisle_window_get_page (window, "signin"));
+
+  g_assert_true (aisle_test_ui_wait_until (transition_done, stack, 60000));
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, name);
+  aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, portrait);
+}

@@ -43,6 +43,10 @@ gboolean  aisle_test_tablet_menu_has        (AisleWindow         *window,
                                              const char          *label);
 /* The store performance PIN prompt on show, or NULL. */
 GtkWindow *aisle_test_tablet_pin_prompt     (void);
+/* Saves the window at 1280x800 as NAME.png and 800x1280 as NAME-portrait.png, once the page
+ * stack's crossfade is over (the page, not the fade). */
+void      aisle_test_tablet_screenshots     (AisleWindow         *window,
+                                             const char          *name);
 /* Activates Store Performance and types @pin on the prompt's keypad. */
 void      aisle_test_tablet_enter_dashboard_pin (AisleWindow     *window,
                                                  const char      *pin);

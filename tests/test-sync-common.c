@@ -103,6 +103,23 @@ device_mutate (Device      *d,
   return aisle_sync_client_mutate_finish (d->client, wait_for (&result), error);
 }
 
+void
+device_enrol (Device     *d,
+              const char *id,
+              const char *name,
+              const char *phone,
+              const char *staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *args = g_strdup_printf ("{\"member_id\":\"%s\",\"name\":\"%s\",\"phone\":"
+                                           "\"%s\",\"consent\":{\"policy_version\":\"2026-01\","
+                                           "\"text_hash\":\"ab\",\"privacy\":true,"
+                                           "\"marketing\":false}}", id, name, phone);
+
+  g_assert_cmpint (device_mutate (d, "member.enrol", args, staff_id, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 gpointer
 device_run (Device          *d,
             AisleWorkerFunc  func,

@@ -34,6 +34,12 @@ gint64    device_mutate  (Device           *d,
                           const char       *args_json,
                           const char       *staff_id,
                           GError          **error);
+/* Queues member.enrol of @id (@name, @phone, privacy consent given) by @staff_id; asserts. */
+void      device_enrol   (Device           *d,
+                          const char       *id,
+                          const char       *name,
+                          const char       *phone,
+                          const char       *staff_id);
 /* Runs @func on the device's worker and waits. */
 gpointer  device_run     (Device           *d,
                           AisleWorkerFunc   func,

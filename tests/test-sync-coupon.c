@@ -55,22 +55,6 @@ open_paired (CouponFixture *f,
   return d;
 }
 
-static void
-enrol (Device     *d,
-       const char *id,
-       const char *phone,
-       const char *staff_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *args = g_strdup_printf ("{\"member_id\":\"%s\",\"name\":\"林怡君\",\"phone\":"
-                                           "\"%s\",\"consent\":{\"policy_version\":\"2026-01\","
-                                           "\"text_hash\":\"ab\",\"privacy\":true,"
-                                           "\"marketing\":false}}", id, phone);
-
-  g_assert_cmpint (device_mutate (d, "member.enrol", args, staff_id, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 /* A member of TPE01 on the tablet; another, enrolled on a kiosk of TPE02, outside its scope. */
 static void
 coupon_setup (CouponFixture *f,
@@ -82,8 +66,8 @@ coupon_setup (CouponFixture *f,
   f->url = g_strdup_printf ("http://127.0.0.1:%u", f->hub.port);
   f->dev = open_paired (f, "tablet.db", "TPE01", "tablet");
   kiosk = open_paired (f, "kiosk.db", "TPE02", "kiosk");
-  enrol (f->dev, MEMBER, "0911000111", "S0001");
-  enrol (kiosk, STRANGER, "0922000222", NULL);
+  device_enrol (f->dev, MEMBER, "林怡君", "0911000111", "S0001");
+  device_enrol (kiosk, STRANGER, "林怡君", "0922000222", NULL);
   sync_ok (f->dev);
   sync_ok (kiosk);
 }

@@ -65,22 +65,6 @@ query_int (Test       *test,
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
 
-static void
-enrol (Device     *d,
-       const char *id,
-       const char *phone,
-       const char *staff_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *args = g_strdup_printf ("{\"member_id\":\"%s\",\"name\":\"蔡佩珊\",\"phone\":"
-                                           "\"%s\",\"consent\":{\"policy_version\":\"2026-01\","
-                                           "\"text_hash\":\"ab\",\"privacy\":true,"
-                                           "\"marketing\":false}}", id, phone);
-
-  g_assert_cmpint (device_mutate (d, "member.enrol", args, staff_id, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static Device *
 pair_device (Test       *test,
              const char *path,
@@ -114,8 +98,8 @@ test_set_up (Test *test)
     g_autoptr(Device) tablet = pair_device (test, test->cache_path, "TPE01", "tablet");
     g_autoptr(Device) kiosk = pair_device (test, kiosk_path, "TPE02", "kiosk");
 
-    enrol (tablet, MEMBER, "0911000222", "S0001");
-    enrol (kiosk, STRANGER, "0922000333", NULL);
+    device_enrol (tablet, MEMBER, "蔡佩珊", "0911000222", "S0001");
+    device_enrol (kiosk, STRANGER, "蔡佩珊", "0922000333", NULL);
     g_assert_true (device_sync (kiosk, &error));
     g_assert_true (device_sync (tablet, &error));
     g_assert_no_error (error);
@@ -230,24 +214,6 @@ open_member (Test *test)
     g_error ("the member card never opened the profile");
 }
 
-static gboolean
-transition_done (gpointer data)
-{
-  return !gtk_stack_get_transition_running (data);
-}
-
-static void
-screenshots (Test       *test,
-             const char *name)
-{
-  g_autofree char *portrait = g_strconcat (name, "-portrait", NULL);
-  GtkWidget *stack = gtk_widget_get_parent (aisle_window_get_page (test->window, "signin"));
-
-  g_assert_true (aisle_test_ui_wait_until (transition_done, stack, WAIT_MS));
-  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 1280, 800, name);
-  aisle_test_ui_screenshot (GTK_WINDOW (test->window), 800, 1280, portrait);
-}
-
 static gint64
 queued (Test       *test,
         const char *code)
@@ -293,7 +259,7 @@ body (Test *test)
   scan (test, fresh);
   expect_message (test, "Redeemed “週年慶 NT$150”");
   g_assert_cmpint (query_int (test, "SELECT count(*) FROM coupons WHERE redeemed_at > 0"), ==, 1);
-  screenshots (test, "tablet-coupon-online");
+  aisle_test_tablet_screenshots (test->window, "tablet-coupon-online");
   /* The hub applies it with the tablet's next sync. */
   g_object_set_data_full (G_OBJECT (test->window), "code", g_strdup (fresh), g_free);
   g_assert_true (aisle_test_ui_wait_until (hub_redeemed, test, WAIT_MS));
@@ -319,7 +285,7 @@ body (Test *test)
   expect_message (test, "cannot be reached to check it now");
   g_assert_cmpint (cached (test, later), ==, 0);
   g_assert_cmpint (queued (test, later), ==, 0);
-  screenshots (test, "tablet-coupon-offline");
+  aisle_test_tablet_screenshots (test->window, "tablet-coupon-offline");
 }
 
 static gboolean

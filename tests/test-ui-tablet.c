@@ -256,26 +256,6 @@ open_member_card (Fixture    *fixture,
     g_error ("the card of %s never opened their profile", member_id);
 }
 
-static gboolean
-transition_done (gpointer data)
-{
-  return !gtk_stack_get_transition_running (data);
-}
-
-static void
-screenshots (Fixture    *fixture,
-             const char *name)
-{
-  g_autofree char *portrait = g_strconcat (name, "-portrait", NULL);
-  GtkWidget *stack = gtk_widget_get_parent (aisle_window_get_page (fixture->window, "signin"));
-
-  /* The pages crossfade: draw the page, not the fade. */
-  g_assert_true (aisle_test_ui_wait_until (transition_done, stack, WAIT_MS));
-
-  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 1280, 800, name);
-  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 800, 1280, portrait);
-}
-
 static gint64
 count_outbox (Fixture    *fixture,
               const char *name)
@@ -318,7 +298,7 @@ body_sign_in (Fixture *fixture)
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (row));
   g_assert_cmpstr (aisle_signin_page_get_selected (AISLE_SIGNIN_PAGE (page)), ==, "S0002");
-  screenshots (fixture, "tablet-signin");
+  aisle_test_tablet_screenshots (fixture->window, "tablet-signin");
 
   /* Nothing about members before sign-in: a member number is refused. */
   scan (fixture, "M0000001");
@@ -344,7 +324,7 @@ body_sign_in (Fixture *fixture)
 
     g_assert_true (aisle_test_ui_wait_until (text_gone, &w, WAIT_MS));
   }
-  screenshots (fixture, "tablet-signin-locked");
+  aisle_test_tablet_screenshots (fixture->window, "tablet-signin-locked");
 
   /* Picking them again still says locked, and the right PIN cannot be entered. */
   g_assert_false (aisle_test_tablet_sign_in (fixture->window, "S0002", "1234"));
@@ -473,7 +453,7 @@ body_find_member (Fixture *fixture)
   masked = aisle_phone_mask (phone);
   g_assert_true (aisle_test_ui_tree_has_text (GTK_WIDGET (profile), masked));
   g_assert_false (aisle_test_ui_tree_has_text (GTK_WIDGET (profile), phone));
-  screenshots (fixture, "tablet-profile");
+  aisle_test_tablet_screenshots (fixture->window, "tablet-profile");
 
   /* Revealing the phone shows it and logs who looked. */
   {
@@ -711,7 +691,7 @@ body_stock (Fixture *fixture)
   g_assert_cmpstr (aisle_stock_page_get_product_id (stock), ==, product);
   expect_text (fixture, "Online warehouse");
   expect_text (fixture, store_name);
-  screenshots (fixture, "tablet-stock");
+  aisle_test_tablet_screenshots (fixture->window, "tablet-stock");
 
   /* Reserve at the nearby store for the open member. */
   label = g_strdup_printf ("Reserve at %s", store_name);
@@ -801,7 +781,7 @@ body_coupon (Fixture *fixture)
   g_assert_cmpint (count_outbox (fixture, "coupon.redeem"), ==, 1);
   /* The first hint's toast would read wrong over an open profile: let it time out first. */
   g_assert_true (aisle_test_ui_wait_until (hint_gone, fixture->window, WAIT_MS));
-  screenshots (fixture, "tablet-coupon-refused");
+  aisle_test_tablet_screenshots (fixture->window, "tablet-coupon-refused");
 
   /* Another member's coupon, and a code that is not ours, are refused too. */
   g_free (sql);
