@@ -326,12 +326,14 @@ apply_withdraw (AisleStore  *store,
   "(SELECT json_group_array(tag) FROM (SELECT tag FROM member_tags WHERE member_id = ?1 " \
   "ORDER BY tag))"
 
+/* Runs @sql with ?1 = @a, ?2 = @b (text, nullable) and ?3 = @n. */
 static gboolean
-set_undo (AisleStore  *store,
-          gint64       id,
+exec_sql (AisleStore  *store,
           const char  *sql,
           const char  *a,
           const char  *b,
+          gint64       n,
+          const char  *what,
           GError     **error)
 {
   g_auto(AisleStmt) stmt = _aisle_store_prepare (store, sql, error);
@@ -340,8 +342,20 @@ set_undo (AisleStore  *store,
     return FALSE;
   _aisle_bind_text (stmt, 1, a);
   _aisle_bind_text (stmt, 2, b);
-  sqlite3_bind_int64 (stmt, 3, id);
-  return _aisle_store_step_done (store, stmt, "remembering what a change replaced", error);
+  sqlite3_bind_int64 (stmt, 3, n);
+  return _aisle_store_step_done (store, stmt, what, error);
+}
+
+/* Records in outbox row @id (?3) what its mutation is about to replace. */
+static gboolean
+set_undo (AisleStore  *store,
+          gint64       id,
+          const char  *sql,
+          const char  *a,
+          const char  *b,
+          GError     **error)
+{
+  return exec_sql (store, sql, a, b, id, "remembering what a change replaced", error);
 }
 
 /* Before apply_local() writes mutation @id for the first time: what it is about to replace. */
@@ -599,14 +613,7 @@ undo_sql (AisleStore  *store,
           gint64       at,
           GError     **error)
 {
-  g_auto(AisleStmt) stmt = _aisle_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _aisle_bind_text (stmt, 1, a);
-  _aisle_bind_text (stmt, 2, b);
-  sqlite3_bind_int64 (stmt, 3, at);
-  return _aisle_store_step_done (store, stmt, "undoing a refused change", error);
+  return exec_sql (store, sql, a, b, at, "undoing a refused change", error);
 }
 
 /* The optimistic reservation goes, with its units if it still holds them; one that a queued
