@@ -130,11 +130,13 @@ forget_results (AisleMemberSearchPage *self)
   self->n_filled = 0;
 }
 
+/* The page shows something else than the results: they are forgotten, but their rows are
+ * left as they are on the hidden results page (hiding each row, then showing it for the next
+ * results, restyles all of them on the keystroke that brings results back). */
 static void
 clear_results (AisleMemberSearchPage *self)
 {
   forget_results (self);
-  hide_rows (self, 0);
 }
 
 /* Forgets the results and their rows (sign-out, idle reset): no member stays in memory. */

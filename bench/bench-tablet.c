@@ -138,11 +138,20 @@ prepare_cache (void)
 
 typedef gboolean (*Cond) (gpointer data);
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 spin_until (Cond     cond,
             gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  /* Wakes the loop now and then, so that a wait for something that never comes (a profile
+   * that fails to load) ends at the deadline instead of blocking. */
+  guint wake = g_timeout_add_seconds (1, wake_cb, NULL);
 
   while (!cond (data))
     {
@@ -150,6 +159,7 @@ spin_until (Cond     cond,
       if (g_get_monotonic_time () > deadline)
         die ("timed out");
     }
+  g_source_remove (wake);
 }
 
 static void

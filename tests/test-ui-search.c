@@ -285,8 +285,8 @@ profile_shown (gpointer data)
   return g_strcmp0 (aisle_window_get_page_name (fixture->window), "profile") == 0;
 }
 
-/* Typed faster than the search answers: only the latest text's results are drawn, and a
- * single match opens on Enter. */
+/* What one or two digits show; typed faster than the search answers, only the latest text's
+ * results are drawn; a single match opens on Enter. */
 static void
 body_typed_fast (gpointer data)
 {
@@ -309,6 +309,18 @@ body_typed_fast (gpointer data)
   sql = g_strdup_printf ("SELECT id FROM members WHERE substr (phone, -4) = '%s'", suffix);
   expected = query_all (fixture, sql);
   g_assert_cmpuint (expected->len, ==, 1);
+
+  /* One or two digits are the start of a phone's last digits: the page keeps saying what to
+   * type. A name that matches nothing says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), suffix + 3);
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  g_assert_nonnull (aisle_test_ui_find_visible_label (page, "Find a Member"));
+  g_assert_null (aisle_test_ui_find_visible_label (page, "No Members Found"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Zzyzx");
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  g_assert_nonnull (aisle_test_ui_find_visible_label (page, "No Members Found"));
 
   /* Every digit without waiting: the searches in between are coalesced or dropped. */
   for (guint k = 1; k <= 4; k++)
