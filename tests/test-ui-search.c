@@ -235,7 +235,7 @@ body_fill_on_scroll (gpointer data)
   g_clear_pointer (&shown, g_ptr_array_unref);
   adjustment = results_adjustment (page);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
-  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 1280, 800, "tablet-search");
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 1280, 800, "tablet-search-results");
 
   /* Scrolling fills the next rows before they come into view, down to the last result. */
   for (guint i = 0; i < 20; i++)
@@ -268,7 +268,7 @@ body_fill_on_scroll (gpointer data)
   g_assert_true (aisle_test_ui_wait_until (list_fills_page, page, WAIT_MS));
   shown = shown_members (page);
   assert_same_members (shown, expected, shown->len);
-  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 800, 1280, "tablet-search-portrait");
+  aisle_test_ui_screenshot (GTK_WINDOW (fixture->window), 800, 1280, "tablet-search-results-portrait");
 }
 
 static void
