@@ -352,31 +352,6 @@ test_typed_fast (void)
 
 /* --- main --------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *path;
-  void      (*func) (void);
-} UiTest;
-
-static const UiTest ui_tests[] = {
-  { "/aisle/app/search/fill-on-scroll", test_fill_on_scroll },
-  { "/aisle/app/search/typed-fast", test_typed_fast },
-};
-
-static void
-run_isolated (gconstpointer data)
-{
-  const UiTest *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->func ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -384,8 +359,8 @@ main (int   argc,
   aisle_test_ui_init (&argc, &argv);
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_tests); i++)
-    g_test_add_data_func (ui_tests[i].path, &ui_tests[i], run_isolated);
+  aisle_test_ui_add_func ("/aisle/app/search/fill-on-scroll", test_fill_on_scroll);
+  aisle_test_ui_add_func ("/aisle/app/search/typed-fast", test_typed_fast);
 
   return g_test_run ();
 }
