@@ -476,6 +476,7 @@ report_keystrokes (const char *label,
                                       "surname" };
       g_autoptr(GArray) kind_total = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) kind_render = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) kind_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
       for (guint i = 0; i < n; i++)
         {
@@ -485,6 +486,7 @@ report_keystrokes (const char *label,
             {
               g_array_append_val (kind_total, k->total);
               g_array_append_val (kind_render, k->paint);
+              g_array_append_val (kind_cpu, k->cpu);
             }
         }
       what = g_strdup_printf ("  %s", kinds[kind]);
@@ -492,6 +494,9 @@ report_keystrokes (const char *label,
       g_clear_pointer (&what, g_free);
       what = g_strdup_printf ("    %s, render", kinds[kind]);
       report (what, kind_render);
+      g_clear_pointer (&what, g_free);
+      what = g_strdup_printf ("    %s, main thread CPU", kinds[kind]);
+      report (what, kind_cpu);
       g_clear_pointer (&what, g_free);
     }
 }
