@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include <sqlite3.h>
 
@@ -407,6 +408,9 @@ typedef struct
   double cpu_set;       /* .. setting the widgets */
   double cpu_layout;    /* .. the layout */
   double cpu_paint;     /* .. snapshot and render (the X server's share is not in it) */
+  long   major_faults;  /* this thread's page faults that read the disk, over the span */
+  long   blocked;       /* .. times it gave up the CPU waiting (voluntary switches) */
+  long   preempted;     /* .. times it was taken off the CPU (involuntary switches) */
 } Keystroke;
 
 static int
@@ -431,6 +435,7 @@ report_keystrokes (const char *label,
   g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
   double tail_sum[G_N_ELEMENTS (names)] = { 0 };
   double tail_total = 0;
+  long tail_faults = 0, tail_blocked = 0, tail_preempted = 0;
   guint tail_kinds[6] = { 0 };
   g_autofree char *what = NULL;
 
@@ -454,6 +459,9 @@ report_keystrokes (const char *label,
         {
           tail_total += k->total;
           tail_kinds[k->kind]++;
+          tail_faults += k->major_faults;
+          tail_blocked += k->blocked;
+          tail_preempted += k->preempted;
         }
     }
   report (label, total);
@@ -468,6 +476,9 @@ report_keystrokes (const char *label,
           "layout %.1f, render %.1f; behind other frames %.1f; main thread CPU %.1f\n",
           tail, tail_total / tail, tail_sum[0] / tail, tail_sum[1] / tail, tail_sum[2] / tail,
           tail_sum[3] / tail, tail_sum[4] / tail, tail_sum[5] / tail, tail_sum[6] / tail);
+  printf ("  slowest %u, main thread per keystroke: %.1f major page faults, blocked %.1f times, "
+          "preempted %.1f times\n", tail, (double) tail_faults / tail, (double) tail_blocked / tail,
+          (double) tail_preempted / tail);
   printf ("  slowest %u by keystroke: 1st digit %u, 2nd %u, 3rd %u, 4th %u, surname %u\n", tail,
           tail_kinds[1], tail_kinds[2], tail_kinds[3], tail_kinds[4], tail_kinds[5]);
   for (guint kind = 1; kind <= 5; kind++)
@@ -582,6 +593,7 @@ bench_search (const char *label,
           g_autofree char *text = k <= 4 ? g_strndup (suffix, k) : g_strdup (surname);
           Keystroke key;
           gint64 t0, t0_cpu, painted;
+          struct rusage ru0, ru1;
 
           if (gap_min_ms > 0 && g_get_monotonic_time () < next_us)
             {
@@ -593,6 +605,7 @@ bench_search (const char *label,
               g_source_destroy (tick);
               g_source_unref (tick);
             }
+          getrusage (RUSAGE_THREAD, &ru0);
           t0 = g_get_monotonic_time ();
           t0_cpu = thread_cpu_us ();
           if (gap_min_ms > 0)
@@ -604,6 +617,7 @@ bench_search (const char *label,
           awaiting_results = TRUE;
           gtk_editable_set_text (GTK_EDITABLE (entry), text);
           painted = drawn_at (search_done, page);
+          getrusage (RUSAGE_THREAD, &ru1);
           if (results_at_us == 0)
             {
               results_at_us = last_ready_us;
@@ -618,6 +632,9 @@ bench_search (const char *label,
           key.paint = (last_frame_paint_us - last_frame_layout_us) / 1000.0;
           key.behind = busy_frames_us / 1000.0;
           key.kind = k;
+          key.major_faults = ru1.ru_majflt - ru0.ru_majflt;
+          key.blocked = ru1.ru_nvcsw - ru0.ru_nvcsw;
+          key.preempted = ru1.ru_nivcsw - ru0.ru_nivcsw;
           key.cpu = (last_frame_paint_cpu - t0_cpu) / 1000.0;
           key.cpu_set = (last_ready_cpu - results_at_cpu) / 1000.0;
           key.cpu_layout = (last_frame_layout_cpu - last_frame_start_cpu) / 1000.0;
