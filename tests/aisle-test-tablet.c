@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "aisle-demo.h"
 #include "aisle-session.h"
@@ -280,4 +281,22 @@ aisle_test_tablet_screenshots (AisleWindow *window,
   g_assert_true (aisle_test_ui_wait_until (transition_done, stack, 60000));
   aisle_test_ui_screenshot (GTK_WINDOW (window), 1280, 800, name);
   aisle_test_ui_screenshot (GTK_WINDOW (window), 800, 1280, portrait);
+}
+
+char *
+aisle_test_tablet_query (const char *path,
+                         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
 }

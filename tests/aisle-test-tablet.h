@@ -43,6 +43,9 @@ gboolean  aisle_test_tablet_menu_has        (AisleWindow         *window,
                                              const char          *label);
 /* The store performance PIN prompt on show, or NULL. */
 GtkWindow *aisle_test_tablet_pin_prompt     (void);
+/* The first column of the first row of @sql run on the cache file at @path (NULL if none). */
+char     *aisle_test_tablet_query           (const char          *path,
+                                             const char          *sql);
 /* Saves the window at 1280x800 as NAME.png and 800x1280 as NAME-portrait.png, once the page
  * stack's crossfade is over (the page, not the fade). */
 void      aisle_test_tablet_screenshots     (AisleWindow         *window,

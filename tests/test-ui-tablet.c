@@ -16,8 +16,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -55,19 +53,7 @@ static char *
 query (Fixture    *fixture,
        const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->cache_path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return result;
+  return aisle_test_tablet_query (fixture->cache_path, sql);
 }
 
 static void
