@@ -37,6 +37,8 @@ static const char usage[] =
   "  import orders FILE.jsonl                 import online orders, one JSON object a line\n"
   "  seed-demo [MEMBERS [PRODUCTS]]           load core's demo dataset into an empty hub\n"
   "                                           (default 100000 members, 20000 products)\n"
+  "  tiers                                    re-tier every member now by the tier settings\n"
+  "                                           (the serving hub re-checks them hourly)\n"
   "  backup DEST                              online backup to DEST (SQLite backup API)\n";
 
 static void
@@ -224,13 +226,23 @@ run (AisleHubSqlite  *hub,
       if (argc > 2)
         options.n_products = (guint) g_ascii_strtoull (argv[2], NULL, 10);
       options.progress = demo_progress;
-      if (!aisle_hub_seed_demo (hub, &options, &stats, error))
+      if (!aisle_hub_seed_demo (hub, &options, &stats, error) ||
+          !aisle_hub_retier_all (hub, g_get_real_time () / G_USEC_PER_SEC, NULL, error))
         return FALSE;
       if (isatty (STDERR_FILENO))
         fputc ('\n', stderr);
       printf ("seeded %" G_GUINT64_FORMAT " members, %" G_GUINT64_FORMAT " products, %"
               G_GUINT64_FORMAT " orders in %.1f s\n", stats.members, stats.products, stats.orders,
               stats.seconds);
+      return TRUE;
+    }
+  if (strcmp (cmd, "tiers") == 0 && argc == 1)
+    {
+      guint changed = 0;
+
+      if (!aisle_hub_retier_all (hub, g_get_real_time () / G_USEC_PER_SEC, &changed, error))
+        return FALSE;
+      printf ("re-tiered %u members\n", changed);
       return TRUE;
     }
   if (strcmp (cmd, "backup") == 0 && argc == 2)

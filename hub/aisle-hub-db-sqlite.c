@@ -674,6 +674,7 @@ sqlite_close (AisleHubDb *db)
     g_warning ("could not record devices' last-seen times: %s", error->message);
   aisle_hub_checkpointer_stop (self->checkpointer);
   g_hash_table_unref (self->last_seen);
+  g_free (self->tier_swept_to);
   g_clear_object (&self->store);
   g_free (self);
 }

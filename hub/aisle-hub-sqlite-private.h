@@ -28,7 +28,9 @@ typedef struct
   AisleStore  *store;
   sqlite3     *db;            /* borrowed from store */
   GHashTable  *last_seen;     /* device id -> gint64, written by the upkeep */
-  gint64       tiers_checked; /* Unix seconds of the last sweep of lapsed tiers (upkeep) */
+  gint64       tiers_checked; /* Unix seconds the last sweep of lapsed tiers began (upkeep) */
+  gboolean     tier_sweeping; /* a sweep is under way, in steps */
+  char        *tier_swept_to; /* the last member id its steps have done, NULL before the first */
   AisleHubCheckpointer *checkpointer;  /* serving hubs only, nullable */
 } AisleHubSqlite;
 
@@ -51,6 +53,11 @@ void            aisle_hub_sqlite_note_seen       (AisleHubSqlite *self,
 gboolean        aisle_hub_update_tier            (AisleHubSqlite *self,
                                                   const char     *member_id,
                                                   gint64          now,
+                                                  GError        **error);
+/* Every member's tier from their spend in the window, at once (`admin tiers`, seed-demo). */
+gboolean        aisle_hub_retier_all             (AisleHubSqlite *self,
+                                                  gint64          now,
+                                                  guint          *out_changed,
                                                   GError        **error);
 /* aisle-hub-upkeep.c: WAL checkpoints off the committing thread (serving hubs). */
 AisleHubCheckpointer *aisle_hub_checkpointer_start (AisleHubSqlite       *hub,

@@ -19,8 +19,9 @@ gboolean _aisle_hub_sqlite_watch_poll (gpointer watch, gint64 *out_max_seq,
 void _aisle_hub_sqlite_watch_close (gpointer watch);
 AisleStaff *_aisle_hub_sqlite_get_staff (AisleHubDb *db, const char *staff_id, GError **error);
 
-/* Sweep members above basic for lapsed spend this often. */
+/* Sweep members above basic for lapsed spend this often, this many members per upkeep. */
 #define TIER_SWEEP_SECONDS 3600
+#define TIER_SWEEP_STEP    2000
 
 void
 aisle_hub_sqlite_note_seen (AisleHubSqlite *self,
@@ -82,21 +83,59 @@ aisle_hub_update_tier (AisleHubSqlite *self,
   return aisle_hub_step (self, stmt, error);
 }
 
-/* Spend drops out of the window as time passes, with no order to trigger a recompute. */
+/* The same rule as aisle_hub_update_tier(), for every member in one statement: for an
+ * operator who changed the tier settings, and for a freshly seeded demo hub (whose generated
+ * tiers are not those of the rule), so that the upkeep's sweep finds nothing to move. */
+gboolean
+aisle_hub_retier_all (AisleHubSqlite *self,
+                      gint64          now,
+                      guint          *out_changed,
+                      GError        **error)
+{
+  gint64 silver = aisle_hub_sqlite_get_setting_int (self, "tier_silver_spend", 1000000);
+  gint64 gold = aisle_hub_sqlite_get_setting_int (self, "tier_gold_spend", 5000000);
+  gint64 days = aisle_hub_sqlite_get_setting_int (self, "tier_window_days", 365);
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+    "UPDATE members SET tier = s.t FROM (SELECT m.id AS id, CASE "
+    "WHEN coalesce (o.spend, 0) >= ?2 THEN 'gold' WHEN coalesce (o.spend, 0) >= ?1 THEN 'silver' "
+    "ELSE 'basic' END AS t FROM members m LEFT JOIN (SELECT member_id, sum (total) AS spend "
+    "FROM orders WHERE placed_at >= ?3 AND status NOT IN ('cancelled', 'refunded') "
+    "GROUP BY member_id) o ON o.member_id = m.id) AS s "
+    "WHERE members.id = s.id AND members.tier IS NOT s.t", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, silver);
+  sqlite3_bind_int64 (stmt, 2, MAX (gold, silver));
+  sqlite3_bind_int64 (stmt, 3, now - days * 86400);
+  if (!aisle_hub_step (self, stmt, error))
+    return FALSE;
+  if (out_changed != NULL)
+    *out_changed = (guint) sqlite3_changes (self->db);
+  return TRUE;
+}
+
+/* Spend drops out of the window as time passes, with no order to trigger a recompute: every
+ * TIER_SWEEP_SECONDS the members above basic are checked again. A sweep goes in steps of
+ * TIER_SWEEP_STEP members in id order, one short transaction per upkeep (every few seconds):
+ * all in one, it held the DB thread for 14 s on a 1,000,000-member hub, and with it every
+ * device's pull and push (docs/benchmarks.md). */
 static gboolean
-sweep_tiers (AisleHubSqlite *self,
-             gint64          now,
-             GError        **error)
+sweep_tiers_step (AisleHubSqlite *self,
+                  gint64          now,
+                  GError        **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   {
     g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
-                                                         "SELECT id FROM members WHERE tier <> 'basic'",
-                                                         error);
+                                                         "SELECT id FROM members WHERE tier <> 'basic' "
+                                                         "AND id > ?1 ORDER BY id LIMIT ?2", error);
     if (stmt == NULL)
       return FALSE;
+    aisle_sqlite_bind_text (stmt, 1, self->tier_swept_to != NULL ? self->tier_swept_to : "");
+    sqlite3_bind_int (stmt, 2, TIER_SWEEP_STEP);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       g_ptr_array_add (ids, aisle_hub_column_dup (stmt, 0));
     if (rc != SQLITE_DONE)
@@ -105,21 +144,26 @@ sweep_tiers (AisleHubSqlite *self,
         return FALSE;
       }
   }
-  if (ids->len == 0)
-    return TRUE;
-  if (!aisle_store_begin (self->store, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!aisle_hub_update_tier (self, g_ptr_array_index (ids, i), now, error))
-      {
-        aisle_store_rollback (self->store);
-        return FALSE;
-      }
-  if (!aisle_store_commit (self->store, error))
+  if (ids->len > 0)
     {
-      aisle_store_rollback (self->store);
-      return FALSE;
+      if (!aisle_store_begin (self->store, error))
+        return FALSE;
+      for (guint i = 0; i < ids->len; i++)
+        if (!aisle_hub_update_tier (self, g_ptr_array_index (ids, i), now, error))
+          {
+            aisle_store_rollback (self->store);
+            return FALSE;
+          }
+      if (!aisle_store_commit (self->store, error))
+        {
+          aisle_store_rollback (self->store);
+          return FALSE;
+        }
     }
+  g_free (self->tier_swept_to);
+  self->tier_swept_to = ids->len == TIER_SWEEP_STEP
+                        ? g_strdup (g_ptr_array_index (ids, ids->len - 1)) : NULL;
+  self->tier_sweeping = self->tier_swept_to != NULL;
   return TRUE;
 }
 
@@ -132,12 +176,13 @@ _aisle_hub_sqlite_maintain (AisleHubDb  *db,
 
   if (!aisle_hub_sqlite_flush_last_seen (self, error))
     return FALSE;
-  if (now - self->tiers_checked >= TIER_SWEEP_SECONDS)
+  if (!self->tier_sweeping && now - self->tiers_checked >= TIER_SWEEP_SECONDS)
     {
       self->tiers_checked = now;
-      if (!sweep_tiers (self, now, error))
-        return FALSE;
+      self->tier_sweeping = TRUE;
     }
+  if (self->tier_sweeping && !sweep_tiers_step (self, now, error))
+    return FALSE;
   return TRUE;
 }
 

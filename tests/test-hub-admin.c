@@ -251,6 +251,65 @@ test_seed_demo (Fixture       *f,
   g_assert_true (has_change (after, "product", "PX1"));
 }
 
+/* Spend drops out of the tier window with no order to say so: the serving hub's upkeep sweeps
+ * the members above basic again, in steps of a few thousand (more than one step's worth here),
+ * and keeps the tier of those whose spend still counts. */
+static gboolean
+sweep_done (Fixture *f)
+{
+  return hub_query_int (f, "SELECT count(*) FROM members WHERE tier = 'gold'") == 1;
+}
+
+static void
+test_tier_sweep (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) "
+    "INSERT INTO members (id, name, tier) SELECT printf ('MLAPSE%%05d', i), '林', 'gold' FROM n; "
+    "INSERT INTO members (id, name, tier) VALUES ('MKEEP', '王', 'gold'); "
+    "INSERT INTO orders (id, member_id, channel, fulfilment, status, store_id, total, placed_at) "
+    "VALUES ('OKEEP', 'MKEEP', 'store', 'in_store', 'completed', 'TPE01', 9000000, %" G_GINT64_FORMAT ");",
+    now - 86400);
+  sqlite3 *db = NULL;
+  gint64 deadline;
+
+  stop_hub (f, SIGTERM);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (hub_query_int (f, "SELECT count(*) FROM members WHERE tier = 'gold'"), ==, 4501);
+
+  start_hub (f);
+  deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
+  while (!sweep_done (f) && g_get_monotonic_time () < deadline)
+    g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_cmpint (hub_query_int (f, "SELECT count(*) FROM members WHERE tier = 'gold'"), ==, 1);
+  g_assert_cmpint (hub_query_int (f, "SELECT tier = 'gold' FROM members WHERE id = 'MKEEP'"), ==, 1);
+  g_assert_cmpint (hub_query_int (f, "SELECT count(*) FROM members WHERE id LIKE 'MLAPSE%' "
+                                     "AND tier = 'basic'"), ==, 4500);
+
+  /* `admin tiers` re-tiers everyone at once, upwards too (the sweep only looks at members above
+   * basic), while the hub serves. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO members (id, name) VALUES ('MPROMO', '陳'); "
+                         "INSERT INTO orders (id, member_id, channel, fulfilment, status, "
+                         "store_id, total, placed_at) VALUES ('OPROMO', 'MPROMO', 'online', "
+                         "'delivery', 'delivered', NULL, 1500000, %" G_GINT64_FORMAT ");", now - 86400);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autofree char *out = admin (f, NULL, "tiers", NULL);
+
+    g_assert_cmpstr (out, ==, "re-tiered 1 members\n");
+  }
+  g_assert_cmpint (hub_query_int (f, "SELECT tier = 'silver' FROM members WHERE id = 'MPROMO'"), ==, 1);
+  g_assert_cmpint (hub_query_int (f, "SELECT tier = 'gold' FROM members WHERE id = 'MKEEP'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,5 +323,6 @@ main (int    argc,
   ADD ("import/csv-header", test_import_csv_header);
   ADD ("import/orders", test_import_orders);
   ADD ("seed-demo", test_seed_demo);
+  ADD ("tier-sweep", test_tier_sweep);
   return g_test_run ();
 }
