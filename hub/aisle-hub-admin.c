@@ -226,8 +226,7 @@ run (AisleHubSqlite  *hub,
       if (argc > 2)
         options.n_products = (guint) g_ascii_strtoull (argv[2], NULL, 10);
       options.progress = demo_progress;
-      if (!aisle_hub_seed_demo (hub, &options, &stats, error) ||
-          !aisle_hub_retier_all (hub, g_get_real_time () / G_USEC_PER_SEC, NULL, error))
+      if (!aisle_hub_seed_demo (hub, &options, &stats, error))
         return FALSE;
       if (isatty (STDERR_FILENO))
         fputc ('\n', stderr);

@@ -139,7 +139,10 @@ aisle_hub_seed_demo (AisleHubSqlite          *hub,
   /* The triggers come back whatever happened; the log only for a complete seed. */
   if (!aisle_store_begin (hub->store, error))
     return FALSE;
-  if ((seeded && (!aisle_hub_exec (hub, sql, error) || !aisle_hub_reports_after_seed (hub, error))) ||
+  /* The generated tiers are not the rule's: settle them before the log is written, so that
+   * the serving hub's first sweep moves nobody and the log holds each member once. */
+  if ((seeded && (!aisle_hub_retier_all (hub, g_get_real_time () / G_USEC_PER_SEC, NULL, error) ||
+                  !aisle_hub_exec (hub, sql, error) || !aisle_hub_reports_after_seed (hub, error))) ||
       !aisle_store_commit (hub->store, error))
     {
       aisle_store_rollback (hub->store);

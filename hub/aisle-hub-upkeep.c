@@ -84,8 +84,8 @@ aisle_hub_update_tier (AisleHubSqlite *self,
 }
 
 /* The same rule as aisle_hub_update_tier(), for every member in one statement: for an
- * operator who changed the tier settings, and for a freshly seeded demo hub (whose generated
- * tiers are not those of the rule), so that the upkeep's sweep finds nothing to move. */
+ * operator who changed the tier settings, and for a demo seed (whose generated tiers are not
+ * those of the rule) before its change log is written, so that the sweep finds nothing to move. */
 gboolean
 aisle_hub_retier_all (AisleHubSqlite *self,
                       gint64          now,
