@@ -300,3 +300,11 @@ aisle_test_tablet_query (const char *path,
   sqlite3_close (db);
   return result;
 }
+
+gboolean
+aisle_test_tablet_on_signin (gpointer window)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         !aisle_window_get_loading (AISLE_WINDOW (window)) &&
+         g_strcmp0 (aisle_window_get_page_name (AISLE_WINDOW (window)), "signin") == 0;
+}

@@ -43,6 +43,9 @@ gboolean  aisle_test_tablet_menu_has        (AisleWindow         *window,
                                              const char          *label);
 /* The store performance PIN prompt on show, or NULL. */
 GtkWindow *aisle_test_tablet_pin_prompt     (void);
+/* An AisleTestCondition: @window (an AisleWindow) is mapped, has opened its cache and shows
+ * the sign-in page. */
+gboolean  aisle_test_tablet_on_signin       (gpointer             window);
 /* The first column of the first row of @sql run on the cache file at @path (NULL if none). */
 char     *aisle_test_tablet_query           (const char          *path,
                                              const char          *sql);

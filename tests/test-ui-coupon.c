@@ -276,16 +276,6 @@ body (Test *test)
   aisle_test_tablet_screenshots (test->window, "tablet-coupon-offline");
 }
 
-static gboolean
-window_settled (gpointer data)
-{
-  Test *test = data;
-
-  return test->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (test->window)) &&
-         !aisle_window_get_loading (test->window) &&
-         g_strcmp0 (aisle_window_get_page_name (test->window), "signin") == 0;
-}
-
 static void
 on_activate_cb (GApplication *app,
                 Test         *test)
@@ -294,7 +284,7 @@ on_activate_cb (GApplication *app,
 
   g_assert_true (AISLE_IS_WINDOW (window));
   g_set_weak_pointer (&test->window, AISLE_WINDOW (window));
-  g_assert_true (aisle_test_ui_wait_until (window_settled, test, WAIT_MS));
+  g_assert_true (aisle_test_ui_wait_until (aisle_test_tablet_on_signin, window, WAIT_MS));
   body (test);
   test->ran = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);

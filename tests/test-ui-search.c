@@ -61,17 +61,6 @@ query_all (Fixture    *fixture,
   return rows;
 }
 
-static gboolean
-window_settled (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->window != NULL
-         && gtk_widget_get_mapped (GTK_WIDGET (fixture->window))
-         && !aisle_window_get_loading (fixture->window)
-         && g_strcmp0 (aisle_window_get_page_name (fixture->window), "signin") == 0;
-}
-
 static void
 on_activate_cb (GApplication *app,
                 Fixture      *fixture)
@@ -80,7 +69,7 @@ on_activate_cb (GApplication *app,
 
   g_assert_true (AISLE_IS_WINDOW (window));
   g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
-  g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_MS));
+  g_assert_true (aisle_test_ui_wait_until (aisle_test_tablet_on_signin, window, WAIT_MS));
   g_assert_true (aisle_test_tablet_sign_in (fixture->window, "S0001", "1234"));
   fixture->body (fixture);
   fixture->ran = TRUE;

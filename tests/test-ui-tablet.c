@@ -80,17 +80,6 @@ fixture_tear_down (Fixture *fixture)
   g_clear_pointer (&fixture->cache_path, g_free);
 }
 
-static gboolean
-window_settled (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->window != NULL
-         && gtk_widget_get_mapped (GTK_WIDGET (fixture->window))
-         && !aisle_window_get_loading (fixture->window)
-         && g_strcmp0 (aisle_window_get_page_name (fixture->window), "signin") == 0;
-}
-
 static void
 on_activate_cb (GApplication *app,
                 Fixture      *fixture)
@@ -99,7 +88,7 @@ on_activate_cb (GApplication *app,
 
   g_assert_true (AISLE_IS_WINDOW (window));
   g_set_weak_pointer (&fixture->window, AISLE_WINDOW (window));
-  g_assert_true (aisle_test_ui_wait_until (window_settled, fixture, WAIT_MS));
+  g_assert_true (aisle_test_ui_wait_until (aisle_test_tablet_on_signin, window, WAIT_MS));
   fixture->body (fixture);
   fixture->ran = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
