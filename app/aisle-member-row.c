@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aisle-initials.h"
 #include "aisle-member-row.h"
 
 struct _AisleMemberRow
@@ -17,7 +18,7 @@ struct _AisleMemberRow
   GtkListBoxRow  parent_instance;
 
   /* Template widgets */
-  AdwAvatar     *avatar;
+  AisleInitials *avatar;
   GtkLabel      *name_label;
   GtkLabel      *number_label;
   GtkLabel      *phone_label;
@@ -85,8 +86,7 @@ aisle_member_row_update (AisleMemberRow *self)
   else if (g_strcmp0 (member->tier, "basic") == 0)
     tier_class = "basic";
 
-  if (g_strcmp0 (adw_avatar_get_text (self->avatar), name) != 0)
-    adw_avatar_set_text (self->avatar, name);
+  aisle_initials_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->phone_label, phone);
   gtk_label_set_label (self->number_label, number);
@@ -185,6 +185,7 @@ aisle_member_row_class_init (AisleMemberRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AISLE_TYPE_INITIALS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/aisle-member-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AisleMemberRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, AisleMemberRow, name_label);

@@ -17,9 +17,10 @@
 
 #include <sqlite3.h>
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "aisle-application.h"
+#include "aisle-initials.h"
 #include "aisle-member-row.h"
 #include "aisle-member-search-page.h"
 #include "aisle-profile-page.h"
@@ -119,6 +120,92 @@ shown_members (GtkWidget *page)
   return ids;
 }
 
+/* The initials and colour AdwAvatar gives @name (the profile's avatar), read off a real one. */
+static void
+adw_avatar_look (const char  *name,
+                 char       **initials,
+                 guint       *color)
+{
+  GtkWidget *avatar = g_object_ref_sink (adw_avatar_new (40, name, TRUE));
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  *initials = NULL;
+  *color = 0;
+  g_ptr_array_add (stack, avatar);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (w);
+
+      for (guint i = 0; classes[i] != NULL; i++)
+        if (g_str_has_prefix (classes[i], "color"))
+          *color = (guint) g_ascii_strtoull (classes[i] + 5, NULL, 10);
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w))
+        *initials = g_strdup (gtk_label_get_label (GTK_LABEL (w)));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_object_unref (avatar);
+}
+
+/* Each shown row draws its own member's initials (rows are reused for other members), in the
+ * colour and with the initials AdwAvatar gives the same name. */
+static void
+assert_row_initials (GtkWidget *page)
+{
+  GtkWidget *list = aisle_test_ui_find_by_label (page, "Members found");
+  guint checked = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const AisleMember *member;
+      GtkWidget *initials = NULL;
+      g_autofree char *expected = NULL;
+      guint color;
+
+      if (!AISLE_IS_MEMBER_ROW (row) || !gtk_widget_get_mapped (row))
+        continue;
+      member = aisle_member_row_get_member (AISLE_MEMBER_ROW (row));
+      for (GtkWidget *w = row; w != NULL && initials == NULL; w = gtk_widget_get_first_child (w))
+        if (AISLE_IS_INITIALS (w))
+          initials = w;
+      g_assert_nonnull (initials);
+      adw_avatar_look (member->name, &expected, &color);
+      g_assert_cmpstr (aisle_initials_get_initials (AISLE_INITIALS (initials)), ==, expected);
+      g_assert_cmpuint (aisle_initials_get_color (AISLE_INITIALS (initials)), ==, color);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Names of other scripts: the first letters of the first and last words, upper case. */
+static void
+test_initials (void)
+{
+  const char *names[] = { "Ada Lovelace", "  grace brewster hopper ", "陳婉琪", "Émile", "x" };
+  GtkWidget *widget;
+
+  adw_init ();
+  widget = g_object_ref_sink (aisle_initials_new ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *expected = NULL;
+      guint color;
+
+      aisle_initials_set_text (AISLE_INITIALS (widget), names[i]);
+      adw_avatar_look (names[i], &expected, &color);
+      g_assert_cmpstr (aisle_initials_get_initials (AISLE_INITIALS (widget)), ==, expected);
+      g_assert_cmpuint (aisle_initials_get_color (AISLE_INITIALS (widget)), ==, color);
+    }
+  g_assert_cmpstr (aisle_initials_get_initials (AISLE_INITIALS (widget)), ==, "X");
+  aisle_initials_set_text (AISLE_INITIALS (widget), "");
+  g_assert_null (aisle_initials_get_initials (AISLE_INITIALS (widget)));
+  g_assert_cmpuint (aisle_initials_get_color (AISLE_INITIALS (widget)), ==, 0);
+  g_object_unref (widget);
+}
+
 static gboolean
 search_idle (gpointer data)
 {
@@ -193,14 +280,14 @@ body_fill_on_scroll (gpointer data)
   GtkWidget *page = aisle_window_get_page (fixture->window, "member-search");
   GtkWidget *entry = aisle_test_ui_find_by_label (page, "Search members");
   g_autoptr(GPtrArray) surname = query_all (fixture,
-    "SELECT token FROM member_name_tokens GROUP BY token ORDER BY count(*) DESC LIMIT 1");
+    "SELECT token FROM member_name_tokens GROUP BY token ORDER BY count(*) DESC LIMIT 2");
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autofree char *sql = NULL;
   GtkAdjustment *adjustment;
   guint first;
 
-  g_assert_cmpuint (surname->len, ==, 1);
+  g_assert_cmpuint (surname->len, ==, 2);
   sql = g_strdup_printf ("SELECT m.id FROM member_name_tokens t JOIN members m "
                          "ON m.rid = t.member_rid WHERE t.token = '%s' "
                          "ORDER BY t.last_activity_at DESC, t.member_rid LIMIT 50",
@@ -249,6 +336,15 @@ body_fill_on_scroll (gpointer data)
   assert_same_members (shown, expected, first);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   g_clear_pointer (&shown, g_ptr_array_unref);
+  assert_row_initials (page);
+  /* Rows reused for other members draw those members' initials. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_ptr_array_index (surname, 1));
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  assert_row_initials (page);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_ptr_array_index (surname, 0));
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
 
   /* A portrait tablet's page is taller: it fills itself with rows, with no gap under them. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 1280);
@@ -350,6 +446,7 @@ main (int   argc,
 
   aisle_test_ui_add_func ("/aisle/app/search/fill-on-scroll", test_fill_on_scroll);
   aisle_test_ui_add_func ("/aisle/app/search/typed-fast", test_typed_fast);
+  aisle_test_ui_add_func ("/aisle/app/search/initials", test_initials);
 
   return g_test_run ();
 }
