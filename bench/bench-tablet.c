@@ -137,6 +137,51 @@ prepare_cache (void)
   sqlite3_close (db);
 }
 
+/* The whole machine's CPU time from /proc/stat, in clock ticks: all of it, the part the
+ * hypervisor gave to other guests (steal), and the part that was idle. */
+typedef struct
+{
+  guint64 total;
+  guint64 steal;
+  guint64 idle;
+} MachineTime;
+
+static MachineTime
+machine_time (void)
+{
+  MachineTime t = { 0, 0, 0 };
+  g_autofree char *stat = NULL;
+  guint64 v[8] = { 0 };
+
+  if (g_file_get_contents ("/proc/stat", &stat, NULL, NULL) &&
+      sscanf (stat, "cpu %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
+              &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]) == 8)
+    {
+      for (guint i = 0; i < 8; i++)
+        t.total += v[i];
+      t.idle = v[3] + v[4];
+      t.steal = v[7];
+    }
+  return t;
+}
+
+/* How loaded the machine was since @since: a figure taken while the hypervisor or other
+ * processes took the CPUs says so next to it. */
+static void
+report_machine (MachineTime since)
+{
+  MachineTime now = machine_time ();
+  double total = (double) (now.total - since.total);
+
+  if (total <= 0)
+    return;
+  printf ("  machine: steal %.1f %%, busy %.1f %% of both CPUs (this bench, Xvfb and the rest)\n",
+          100.0 * (double) (now.steal - since.steal) / total,
+          100.0 * (double) (total - (double) (now.idle - since.idle) - (double) (now.steal - since.steal)) / total);
+}
+
 typedef gboolean (*Cond) (gpointer data);
 
 static gboolean
@@ -363,6 +408,7 @@ bench_scan_to_profile (void)
   g_autoptr(GArray) all_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ready_ms = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  MachineTime start = machine_time ();
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -391,6 +437,7 @@ bench_scan_to_profile (void)
   report ("scan-to-profile, read (no frame)", ready_ms);
   report ("scan-to-profile", ms);
   report ("scan-to-profile, all of it", all_ms);
+  report_machine (start);
 }
 
 /* One keystroke's time, split where it went. */
@@ -576,6 +623,7 @@ bench_search (const char *label,
   GtkWidget *entry;
   gulong handler;
   gint64 next_us = 0;
+  MachineTime start = machine_time ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-home", NULL);
   spin_until (page_is, (gpointer) "member-search");
@@ -656,6 +704,7 @@ bench_search (const char *label,
   g_signal_handler_disconnect (page, handler);
   report ("search, results set (no frame)", ready_ms);
   report_keystrokes (label, keys);
+  report_machine (start);
 }
 
 static void
