@@ -18,6 +18,9 @@
 #include "aisle-hub-sqlite-private.h"
 
 int aisle_hub_admin_main (int argc, char **argv);
+/* aisle-hub-upkeep.c */
+gboolean aisle_hub_compact_all (AisleHubSqlite *self, guint64 *out_removed, guint64 *out_left,
+                                GArray *step_us, GError **error);
 
 static const char usage[] =
   "Usage: aisle-hub admin --db PATH COMMAND [ARGS]\n"
@@ -39,7 +42,18 @@ static const char usage[] =
   "                                           (default 100000 members, 20000 products)\n"
   "  tiers                                    re-tier every member now by the tier settings\n"
   "                                           (the serving hub re-checks them hourly)\n"
+  "  compact                                  delete the change log's superseded rows now\n"
+  "                                           (the serving hub does it hourly, in steps)\n"
   "  backup DEST                              online backup to DEST (SQLite backup API)\n";
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
 
 static void
 print_qr (const char *text)
@@ -242,6 +256,20 @@ run (AisleHubSqlite  *hub,
       if (!aisle_hub_retier_all (hub, g_get_real_time () / G_USEC_PER_SEC, &changed, error))
         return FALSE;
       printf ("re-tiered %u members\n", changed);
+      return TRUE;
+    }
+  if (strcmp (cmd, "compact") == 0 && argc == 1)
+    {
+      g_autoptr(GArray) step_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint64 removed = 0, left = 0;
+
+      if (!aisle_hub_compact_all (hub, &removed, &left, step_us, error))
+        return FALSE;
+      g_array_sort (step_us, compare_gint64);
+      printf ("removed %" G_GUINT64_FORMAT " superseded rows of the change log, %"
+              G_GUINT64_FORMAT " left (%u steps: p50 %.1f ms, max %.1f ms)\n", removed, left,
+              step_us->len, g_array_index (step_us, gint64, step_us->len / 2) / 1000.0,
+              g_array_index (step_us, gint64, step_us->len - 1) / 1000.0);
       return TRUE;
     }
   if (strcmp (cmd, "backup") == 0 && argc == 2)

@@ -31,6 +31,7 @@ static const struct
   { 6, "/org/aisleretail/Aisle/hub/006-device-keys.sql" },
   { 7, "/org/aisleretail/Aisle/hub/007-audit.sql" },
   { 8, "/org/aisleretail/Aisle/hub/008-settings.sql" },
+  { 9, "/org/aisleretail/Aisle/hub/009-compact.sql" },
 };
 
 void

@@ -1,5 +1,6 @@
-/* aisle-hub-upkeep.c: the SQLite backend's periodic work (last-seen times, tiers) and the
- * main thread's watch on the change log for the server's empty-pull fast path.
+/* aisle-hub-upkeep.c: the SQLite backend's periodic work (last-seen times, tiers, the change
+ * log's compaction) and the main thread's watch on the change log for the server's empty-pull
+ * fast path.
  *
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,9 @@ gboolean _aisle_hub_sqlite_watch_poll (gpointer watch, gint64 *out_max_seq,
                                        gint64 *out_revocations);
 void _aisle_hub_sqlite_watch_close (gpointer watch);
 AisleStaff *_aisle_hub_sqlite_get_staff (AisleHubDb *db, const char *staff_id, GError **error);
+/* aisle-hub-admin.c's `compact` */
+gboolean aisle_hub_compact_all (AisleHubSqlite *self, guint64 *out_removed, guint64 *out_left,
+                                GArray *step_us, GError **error);
 
 /* Sweep members above basic for lapsed spend this often, this many members per upkeep. */
 #define TIER_SWEEP_SECONDS 3600
@@ -167,6 +171,253 @@ sweep_tiers_step (AisleHubSqlite *self,
   return TRUE;
 }
 
+/* --- change log compaction ----------------------------------------------------------------- */
+
+/* The change log gets a row for every write to a shared table; a pull loads each row's entity
+ * as it is now. A member whose points changed 40 times is 40 rows that all carry the same
+ * (current) state, and an initial sync read and shipped it once per page it appeared in, so
+ * both the hub file and a new device's first sync grew with the months of trading rather than
+ * with the number of entities.
+ *
+ * A row R is deleted when a later row L (seq > R.seq) names the same entity and entity_id and
+ * the same store_id, device_id and location_id (compared with IS, so NULLs match). What a pull
+ * sends for a row depends only on those columns and on the present, never on the row's seq or
+ * op: SCOPE_WHERE (aisle-hub-db-pull.c) picks the rows a device sees from the scope columns
+ * alone (location_id through store_nearby, which depends on the device's store, not the row),
+ * so R and L reach exactly the same devices; and load_entity() reads the entity's current row,
+ * a put if it exists, a delete if not. For a device whose cursor is
+ *   - before R: it would have received R and L, each with the state of its pull; it still
+ *     receives L, with the same or a later state, and that is what it keeps either way;
+ *   - between R and L (it already applied R): it still receives L, as before;
+ *   - after L: neither row was still to come.
+ * A device half-way through a multi-page initial sync is one of these: its cursor is a seq,
+ * and the next page starts after it whatever was deleted below or above it. A page's cursor is
+ * the seq of its last row, or max(seq) for a short page; L outlives R, so the highest row is
+ * never deleted (the EXISTS below cannot hold for it) and AUTOINCREMENT never hands its seq out
+ * again, so max(seq) never goes backwards under a device's cursor.
+ *   - op: the pull never reads it (the put or delete comes from the entity's row), so a 'put'
+ *     superseded by a 'delete' or the other way round is the same case as two puts: the
+ *     device ends with the state L carries, which is the present one.
+ *   - result rows (a device's mutation results): their scope has device_id set, so only a
+ *     later row of the same device for the same mutation id supersedes one, and the pull
+ *     reads mutation_results as it is now: that device receives the result once. Results of
+ *     different devices never supersede each other, whatever their mutation ids.
+ *   - rows of a different scope stay: a member who moved home store is logged for the old and
+ *     the new store, and the old store's row is how its devices hear of the move.
+ *   - the first row of a member or a product in each scope stays as well (with the last):
+ *     a device's cache refers to members and products by foreign key from the rows hanging
+ *     off them, and a device applies its pages in groups, one transaction each, checked at
+ *     commit. The first row of a member in a scope comes before its orders, points and
+ *     coupons in that scope; were only the last kept, a new device could get the orders in
+ *     one group and the member in a later one, and the first group would fail. A member
+ *     changed any number of times is at most two rows per scope, and one pull page (which
+ *     keeps an entity's last occurrence) carries it once when both fall in it.
+ * A pass goes through the log in seq order, COMPACT_STEP rows per upkeep, each step one
+ * short transaction, resuming from hub_meta 'compact_from' (also after a restart); a new pass
+ * starts COMPACT_SECONDS after the last one ended, since new rows supersede old ones. The
+ * "remaining" figure of a device's run of pages was counted before; it may now run high,
+ * which only affects a progress bar. */
+#define COMPACT_SECONDS 3600
+#define COMPACT_STEP    5000
+
+static gboolean
+get_meta_int (AisleHubSqlite *self,
+              const char     *key,
+              gint64         *out,
+              GError        **error)
+{
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                       "SELECT CAST (value AS INTEGER) FROM "
+                                                       "hub_meta WHERE key = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  aisle_sqlite_bind_text (stmt, 1, key);
+  *out = 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      aisle_store_set_sqlite_error (self->store, rc, "reading the hub's state", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_meta_int (AisleHubSqlite *self,
+              const char     *key,
+              gint64          value,
+              GError        **error)
+{
+  g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                       "INSERT OR REPLACE INTO hub_meta (key, value) "
+                                                       "VALUES (?1, ?2)", error);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  if (stmt == NULL)
+    return FALSE;
+  aisle_sqlite_bind_text (stmt, 1, key);
+  aisle_sqlite_bind_text (stmt, 2, text);
+  return aisle_hub_step (self, stmt, error);
+}
+
+/* Deletes the superseded rows among the @step rows after seq @from, in one transaction, and
+ * stores where the pass has got to (0 once it reached the end of the log; then also the time).
+ * Sets @out_done when the step reached the end of the log. */
+static gboolean
+compact_window (AisleHubSqlite *self,
+                gint64          from,
+                guint           step,
+                gint64          now,
+                guint          *out_removed,
+                gboolean       *out_done,
+                GError        **error)
+{
+  gint64 to = from, rows = 0;
+  gboolean done;
+
+  *out_removed = 0;
+  if (!aisle_store_begin (self->store, error))
+    return FALSE;
+  {
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                         "SELECT coalesce (max (seq), ?1), count (*) "
+                                                         "FROM (SELECT seq FROM change_log WHERE seq > ?1 "
+                                                         "ORDER BY seq LIMIT ?2)", error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, from);
+    sqlite3_bind_int (stmt, 2, (int) step);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        aisle_store_set_sqlite_error (self->store, sqlite3_errcode (self->db),
+                                      "reading the change log", error);
+        goto fail;
+      }
+    to = sqlite3_column_int64 (stmt, 0);
+    rows = sqlite3_column_int64 (stmt, 1);
+  }
+  done = rows < step;
+  if (rows > 0)
+    {
+      g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+        /* Not "seq IN (SELECT ...)": that reads the whole log for every step. */
+        "DELETE FROM change_log AS c WHERE c.seq > ?1 AND c.seq <= ?2 "
+        "AND EXISTS (SELECT 1 FROM change_log l WHERE l.entity = c.entity "
+        "AND l.entity_id = c.entity_id AND l.store_id IS c.store_id "
+        "AND l.device_id IS c.device_id AND l.location_id IS c.location_id AND l.seq > c.seq) "
+        "AND (c.entity NOT IN ('member', 'product') "
+        "OR EXISTS (SELECT 1 FROM change_log f WHERE f.entity = c.entity "
+        "AND f.entity_id = c.entity_id AND f.store_id IS c.store_id "
+        "AND f.device_id IS c.device_id AND f.location_id IS c.location_id AND f.seq < c.seq))",
+        error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      if (!aisle_hub_step (self, stmt, error))
+        goto fail;
+      *out_removed = (guint) sqlite3_changes (self->db);
+    }
+  if (!set_meta_int (self, "compact_from", done ? 0 : to, error) ||
+      (done && !set_meta_int (self, "compact_pass_at", now, error)))
+    goto fail;
+  if (!aisle_store_commit (self->store, error))
+    goto fail;
+  *out_done = done;
+  return TRUE;
+
+fail:
+  aisle_store_rollback (self->store);
+  return FALSE;
+}
+
+/* One upkeep step of the pass under way, or of a new one when it is due. */
+static gboolean
+compact_step (AisleHubSqlite *self,
+              gint64          now,
+              GError        **error)
+{
+  gint64 from = 0, pass_at = 0;
+  guint removed = 0;
+  gboolean done = FALSE;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!get_meta_int (self, "compact_from", &from, error) ||
+      !get_meta_int (self, "compact_pass_at", &pass_at, error))
+    return FALSE;
+  if (from == 0 && now - pass_at < COMPACT_SECONDS)
+    return TRUE;
+  if (!compact_window (self, from, COMPACT_STEP, now, &removed, &done, error))
+    return FALSE;
+  g_debug ("compacted the change log after %" G_GINT64_FORMAT ": %u rows removed in %.1f ms%s",
+           from, removed, (g_get_monotonic_time () - start) / 1000.0, done ? ", pass done" : "");
+  return TRUE;
+}
+
+/**
+ * aisle_hub_compact_all:
+ * @self: the hub
+ * @out_removed: (out): how many rows it deleted
+ * @out_left: (out): how many rows the change log holds after it
+ * @step_us: (nullable): gets each step's duration (microseconds, gint64) appended
+ * @error: return location for a #GError
+ *
+ * A whole pass through the change log now (`aisle-hub admin compact`), in the upkeep's steps
+ * of COMPACT_STEP rows, each its own transaction, so that a serving hub's pulls and pushes get
+ * in between. Ends the upkeep's pass under way too.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aisle_hub_compact_all (AisleHubSqlite  *self,
+                       guint64         *out_removed,
+                       guint64         *out_left,
+                       GArray          *step_us,
+                       GError         **error)
+{
+  gint64 from = 0;
+  gboolean done = FALSE;
+
+  *out_removed = 0;
+  *out_left = 0;
+  while (!done)
+    {
+      gint64 start = g_get_monotonic_time ();
+      guint removed = 0;
+
+      if (!compact_window (self, from, COMPACT_STEP, g_get_real_time () / G_USEC_PER_SEC,
+                           &removed, &done, error) ||
+          !get_meta_int (self, "compact_from", &from, error))
+        return FALSE;
+      if (step_us != NULL)
+        {
+          gint64 elapsed = g_get_monotonic_time () - start;
+
+          g_array_append_val (step_us, elapsed);
+        }
+      *out_removed += removed;
+    }
+  {
+    g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
+                                                         "SELECT count (*) FROM change_log", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        aisle_store_set_sqlite_error (self->store, sqlite3_errcode (self->db),
+                                      "counting the change log", error);
+        return FALSE;
+      }
+    *out_left = (guint64) sqlite3_column_int64 (stmt, 0);
+  }
+  return TRUE;
+}
+
 gboolean
 _aisle_hub_sqlite_maintain (AisleHubDb  *db,
                             gint64       now,
@@ -183,7 +434,7 @@ _aisle_hub_sqlite_maintain (AisleHubDb  *db,
     }
   if (self->tier_sweeping && !sweep_tiers_step (self, now, error))
     return FALSE;
-  return TRUE;
+  return compact_step (self, now, error);
 }
 
 typedef struct

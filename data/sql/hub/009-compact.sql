@@ -1,0 +1,14 @@
+-- 009-compact.sql: what the change log's compaction (hub/aisle-hub-upkeep.c) needs.
+--
+-- Copyright 2026 The Aisle authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- A row is superseded by a later row for the same entity that reaches the same devices (same
+-- store_id, device_id and location_id). This index finds that later row (and, for members and
+-- products, the first one) with one seek: its columns are the whole key, and SQLite appends the
+-- rowid (seq), so the rows of one entity in one scope sit together in seq order.
+CREATE INDEX change_log_entity ON change_log (entity, entity_id, store_id, device_id, location_id);
+
+-- Where the upkeep's pass through the log has got to (seq; 0: no pass under way) and when the
+-- last pass ended (Unix seconds). Kept in the file, so that a restart resumes a long pass.
+INSERT OR IGNORE INTO hub_meta (key, value) VALUES ('compact_from', '0'), ('compact_pass_at', '0');
