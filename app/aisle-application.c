@@ -167,6 +167,12 @@ aisle_application_startup (GApplication *app)
     g_message ("the settings schema %s is not installed; using defaults", APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  /* A store device's cursor does not blink: GTK fades a blinking cursor in and out on every
+   * frame, so a focused entry repaints the window 60 times a second for ten seconds after each
+   * keystroke (CPU and battery), and each keystroke's own frame waits for that animation's next
+   * slot instead of being drawn at once (docs/benchmarks.md, Tablet). */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 }
 
 static void
