@@ -212,6 +212,8 @@ sweep_tiers_step (AisleHubSqlite *self,
  *     one group and the member in a later one, and the first group would fail. A member
  *     changed any number of times is at most two rows per scope, and one pull page (which
  *     keeps an entity's last occurrence) carries it once when both fall in it.
+ *   - consents, points entries, invoices and notes are only ever inserted: never looked at
+ *     (and not in the index, which a push then does not pay for).
  * A pass goes through the log in seq order, COMPACT_STEP rows per upkeep, each step one
  * short transaction, resuming from hub_meta 'compact_from' (also after a restart); a new pass
  * starts COMPACT_SECONDS after the last one ended, since new rows supersede old ones. The
@@ -219,6 +221,8 @@ sweep_tiers_step (AisleHubSqlite *self,
  * which only affects a progress bar. */
 #define COMPACT_SECONDS 3600
 #define COMPACT_STEP    5000
+/* The entities that are only ever inserted: never superseded, not in the index (009). */
+#define NEVER_SUPERSEDED "('consent', 'points', 'invoice', 'note')"
 
 static gboolean
 get_meta_int (AisleHubSqlite *self,
@@ -306,11 +310,14 @@ compact_window (AisleHubSqlite *self,
       g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
         /* Not "seq IN (SELECT ...)": that reads the whole log for every step. */
         "DELETE FROM change_log AS c WHERE c.seq > ?1 AND c.seq <= ?2 "
+        "AND c.entity NOT IN " NEVER_SUPERSEDED " "
         "AND EXISTS (SELECT 1 FROM change_log l WHERE l.entity = c.entity "
+        "AND l.entity NOT IN " NEVER_SUPERSEDED " "
         "AND l.entity_id = c.entity_id AND l.store_id IS c.store_id "
         "AND l.device_id IS c.device_id AND l.location_id IS c.location_id AND l.seq > c.seq) "
         "AND (c.entity NOT IN ('member', 'product') "
         "OR EXISTS (SELECT 1 FROM change_log f WHERE f.entity = c.entity "
+        "AND f.entity NOT IN " NEVER_SUPERSEDED " "
         "AND f.entity_id = c.entity_id AND f.store_id IS c.store_id "
         "AND f.device_id IS c.device_id AND f.location_id IS c.location_id AND f.seq < c.seq))",
         error);
