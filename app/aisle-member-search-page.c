@@ -571,7 +571,10 @@ aisle_member_search_page_run (AisleMemberSearchPage *self)
 
   query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (*query == '\0')
+  /* Nothing, or one Latin letter: the start of a name or of a member number (or the first
+   * character of a scanner's code, shown while the wedge tells a scan from typing), not a
+   * search yet; the page keeps saying what to type. */
+  if (*query == '\0' || (g_ascii_isalpha (query[0]) && query[1] == '\0'))
     {
       cancel_search (self);
       clear_results (self);

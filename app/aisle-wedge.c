@@ -13,9 +13,11 @@
  * has pressed a button, the member page's key capture has moved focus), and deleting them
  * would have to guess where they went and that the widget still holds them unchanged (an
  * entry may filter, limit or have been rewritten in between). Holding is exact: a held key
- * has done nothing yet. The cost is that a person's key reaches the widget at most one
- * max-gap (45 ms, below what anyone notices) later, inserted as text where the caret is, in
- * order, before any key that follows it. With focus outside an entry, held keys go where a
+ * has done nothing yet. Only the keys that follow another within the max-gap are held: the
+ * first key of a run goes in at once as text where the caret is (a person's keys are further
+ * apart, so each of them does, without waiting), and if the run turns out to be a scan that one
+ * character is taken back out of the entry before the scan is acted on. Held keys are inserted
+ * as text where the caret is, in order, before any key that follows them. With focus outside an entry, held keys go where a
  * search entry's key capture would have taken them; with no such entry they are dropped (a
  * person typing letters at a button did not mean anything by them).
  * Only plain ASCII is ever held.
@@ -149,8 +151,9 @@ replay (AisleWedge *self,
   gtk_editable_set_position (GTK_EDITABLE (focus), position);
 }
 
-/* Without holding, a scan's characters reached the focused entry: take them back out if they
- * are exactly what sits before the caret, else leave the entry alone. */
+/* A scan's characters that reached the focused entry (all of them without holding; the first,
+ * shown early, with it): take them back out if they are exactly what sits before the caret,
+ * else leave the entry alone. */
 static void
 remove_scanned_text (AisleWedge *self,
                      const char *scan)
@@ -291,8 +294,10 @@ aisle_wedge_handle_key (AisleWedge      *self,
       return result.action == AISLE_WEDGE_ACTION_SCAN;
     }
 
-  /* Held keys first, so they land before whatever this key does. */
+  /* Held keys first, so they land before whatever this key does; then this key, if it starts
+   * a run (a person's keys each start one, so they are never held). */
   replay (self, result.replay);
+  replay (self, result.early);
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
   if (aisle_wedge_detector_get_pending (self->detector))
@@ -300,7 +305,12 @@ aisle_wedge_handle_key (AisleWedge      *self,
                                     flush_cb, self);
 
   if (result.action == AISLE_WEDGE_ACTION_SCAN)
-    g_signal_emit (self, signals[SCANNED], 0, result.scan);
+    {
+      /* The scan's first character went in as typing: take it back out. */
+      if (result.retract != NULL)
+        remove_scanned_text (self, result.retract);
+      g_signal_emit (self, signals[SCANNED], 0, result.scan);
+    }
 
   aisle_wedge_result_clear (&result);
   return result.action != AISLE_WEDGE_ACTION_PASS;

@@ -3,13 +3,17 @@
  * Copyright 2026 The Aisle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The first printable key is held back rather than delivered, because at that moment nobody can
- * know whether a scanner or a person pressed it. Each following key that arrives within the
- * maximum gap is held too. The keys are released as typing (the caller inserts them where the
- * user was typing, in order, before the key that revealed it) as soon as any sign of a person
- * shows: a gap longer than the maximum, a key that is not a plain character, a terminator after
- * too few characters, or the timer running out. A burst that ends in Enter or Tab with at least
- * the minimum length is a scan, and none of its keys ever reached the focused widget.
+ * The first printable key of a run is given to the caller at once, as typing (@early), and
+ * kept as the start of the run: a person's keys come further apart than the maximum gap, so
+ * each of them is the first of its own run and reaches the entry without waiting (holding it
+ * until the gap had passed cost every typed key 45-75 ms). Each following key that arrives
+ * within the maximum gap is held back, because by then it may be a scanner's. The held keys are
+ * released as typing (the caller inserts them where the user was typing, in order, before the
+ * key that revealed it) as soon as any sign of a person shows: a gap longer than the maximum, a
+ * key that is not a plain character, a terminator after too few characters, or the timer
+ * running out. A burst that ends in Enter or Tab with at least the minimum length is a scan:
+ * the caller takes its first character back out (@retract), and none of the others ever
+ * reached the focused widget.
  *
  * Only ASCII is held: scanners send ASCII, and everything else (an input method's committed
  * text, a Zhuyin key with a non-ASCII keysym) must reach the widget untouched and at once.
@@ -23,8 +27,9 @@
 
 struct _AisleWedgeDetector
 {
-  GString *held;        /* keys held back, all within max_gap of each other */
-  guint32  last_time;   /* event time of the last held key, ms */
+  GString *held;        /* the run: keys within max_gap of each other */
+  gsize    n_early;     /* how many of them (the first) the caller has shown already */
+  guint32  last_time;   /* event time of the run's last key, ms */
   guint    max_gap_ms;
   guint    min_length;
 };
@@ -108,24 +113,25 @@ gap_ms (guint32 earlier,
 char *
 aisle_wedge_detector_flush (AisleWedgeDetector *self)
 {
-  char *text;
+  char *text = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->held->len == 0)
-    return NULL;
-
-  text = g_strndup (self->held->str, self->held->len);
+  /* The run ends; what was shown early stays where it went. */
+  if (self->held->len > self->n_early)
+    text = g_strndup (self->held->str + self->n_early, self->held->len - self->n_early);
   g_string_truncate (self->held, 0);
+  self->n_early = 0;
   return text;
 }
 
+/* Whether keys are held back (and a timer must give them back if nothing follows). */
 gboolean
 aisle_wedge_detector_get_pending (AisleWedgeDetector *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->held->len > 0;
+  return self->held->len > self->n_early;
 }
 
 /* The event time after which, with no further key, the held keys are typing. Only meaningful
@@ -163,6 +169,8 @@ aisle_wedge_detector_feed (AisleWedgeDetector *self,
   result->action = AISLE_WEDGE_ACTION_PASS;
   result->replay = NULL;
   result->scan = NULL;
+  result->early = NULL;
+  result->retract = NULL;
 
   switch (key)
     {
@@ -180,6 +188,14 @@ aisle_wedge_detector_feed (AisleWedgeDetector *self,
           && (gap_ms (self->last_time, time_ms) > self->max_gap_ms
               || self->held->len >= AISLE_WEDGE_MAX_LENGTH))
         result->replay = aisle_wedge_detector_flush (self);
+      /* The first key of a run is shown at once; the ones that follow it fast are held. */
+      if (self->held->len == 0)
+        {
+          char first[2] = { (char) ch, '\0' };
+
+          result->early = g_strdup (first);
+          self->n_early = 1;
+        }
       g_string_append_c (self->held, (char) ch);
       self->last_time = time_ms;
       result->action = AISLE_WEDGE_ACTION_HOLD;
@@ -190,7 +206,11 @@ aisle_wedge_detector_feed (AisleWedgeDetector *self,
       if (self->held->len >= self->min_length
           && gap_ms (self->last_time, time_ms) <= self->max_gap_ms)
         {
-          result->scan = aisle_wedge_detector_flush (self);
+          result->scan = g_strndup (self->held->str, self->held->len);
+          if (self->n_early > 0)
+            result->retract = g_strndup (self->held->str, self->n_early);
+          g_string_truncate (self->held, 0);
+          self->n_early = 0;
           result->action = AISLE_WEDGE_ACTION_SCAN;
         }
       else
@@ -215,4 +235,6 @@ aisle_wedge_result_clear (AisleWedgeResult *result)
 
   g_clear_pointer (&result->replay, g_free);
   g_clear_pointer (&result->scan, g_free);
+  g_clear_pointer (&result->early, g_free);
+  g_clear_pointer (&result->retract, g_free);
 }

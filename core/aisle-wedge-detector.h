@@ -50,6 +50,10 @@ typedef enum
  * @replay: (nullable): held keys that turned out to be typing: insert this text where the
  *   user was typing *before* acting on the key just fed
  * @scan: (nullable): the scanned code, without its terminator (only with SCAN)
+ * @early: (nullable): the key just fed (HOLD) starts a run: insert it now, after @replay, as
+ *   typing; it stays part of the run, and comes back in @retract if the run is a scan
+ * @retract: (nullable): with SCAN, the start of the scan that was given as @early: take it
+ *   back out of where it was inserted
  *
  * Free the strings with aisle_wedge_result_clear().
  */
@@ -58,6 +62,8 @@ typedef struct
   AisleWedgeAction  action;
   char             *replay;
   char             *scan;
+  char             *early;
+  char             *retract;
 } AisleWedgeResult;
 
 typedef struct _AisleWedgeDetector AisleWedgeDetector;

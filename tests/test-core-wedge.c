@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "aisle-test.h"
 #include "aisle-wedge-detector.h"
 
@@ -35,8 +37,21 @@ apply (Outcome          *outcome,
 {
   if (result->replay != NULL)
     g_string_append (outcome->typed, result->replay);
+  if (result->early != NULL)
+    g_string_append (outcome->typed, result->early);
   if (result->action == AISLE_WEDGE_ACTION_SCAN)
-    g_ptr_array_add (outcome->scans, g_strdup (result->scan));
+    {
+      g_ptr_array_add (outcome->scans, g_strdup (result->scan));
+      /* The glue takes the early start of a scan back out: it must be what was typed last. */
+      if (result->retract != NULL)
+        {
+          g_assert_true (g_str_has_suffix (outcome->typed->str, result->retract));
+          g_assert_true (g_str_has_prefix (result->scan, result->retract));
+          g_string_truncate (outcome->typed, outcome->typed->len - strlen (result->retract));
+        }
+    }
+  else
+    g_assert_null (result->retract);
   if (result->action == AISLE_WEDGE_ACTION_PASS)
     {
       if (key == AISLE_WEDGE_KEY_CHAR)
@@ -125,6 +140,20 @@ test_human_typing (void)
   g_assert_cmpstr (outcome.typed->str, ==, "M0000123");
   g_assert_cmpuint (outcome.n_passed_enter, ==, 1);
   outcome_clear (&outcome);
+
+  /* No key of a person's is kept waiting: each is shown as it is fed, and no timer is needed. */
+  for (guint i = 0; i < 6; i++)
+    {
+      AisleWedgeResult result;
+      char ch = "lin me"[i];
+      char expected[2] = { ch, '\0' };
+
+      aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, (gunichar) ch, 5000 + i * 90, &result);
+      g_assert_cmpstr (result.early, ==, expected);
+      g_assert_null (result.replay);
+      g_assert_false (aisle_wedge_detector_get_pending (detector));
+      aisle_wedge_result_clear (&result);
+    }
 }
 
 static void
@@ -168,14 +197,17 @@ test_burst_without_enter (void)
       {
         aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, '0' + i, 100 + i * 5, &result);
         g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_HOLD);
+        /* Only the first of the run is shown at once. */
+        g_assert_cmpstr (result.early, ==, i == 0 ? "0" : NULL);
         aisle_wedge_result_clear (&result);
       }
     g_assert_cmpuint (aisle_wedge_detector_get_deadline (detector), ==,
                       135 + AISLE_WEDGE_DEFAULT_MAX_GAP_MS);
     aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_ENTER, 0, 900, &result);
     g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_PASS);
-    g_assert_cmpstr (result.replay, ==, "01234567");
+    g_assert_cmpstr (result.replay, ==, "1234567");
     g_assert_null (result.scan);
+    g_assert_null (result.retract);
     aisle_wedge_result_clear (&result);
   }
 }
@@ -216,26 +248,34 @@ test_modifiers (void)
       aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, *p, t, &result);
       g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_HOLD);
       g_assert_null (result.replay);
+      aisle_wedge_result_clear (&result);
       t += 4;
     }
   aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_ENTER, 0, t, &result);
   g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_SCAN);
   g_assert_cmpstr (result.scan, ==, code);
+  g_assert_cmpstr (result.retract, ==, "A");
   aisle_wedge_result_clear (&result);
 
-  /* A shortcut (Control+V, fed as OTHER) in the middle gives held keys back first, in order. */
+  /* A shortcut (Control+V, fed as OTHER) in the middle gives held keys back first, in order
+   * (the first was shown at once). */
   aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 'a', 5000, &result);
+  g_assert_cmpstr (result.early, ==, "a");
+  aisle_wedge_result_clear (&result);
   aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 'b', 5003, &result);
+  g_assert_null (result.early);
   aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_OTHER, 0, 5006, &result);
   g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_PASS);
-  g_assert_cmpstr (result.replay, ==, "ab");
+  g_assert_cmpstr (result.replay, ==, "b");
   aisle_wedge_result_clear (&result);
 
-  /* Non-ASCII (an input method's text, a Zhuyin keysym) is never held. */
+  /* Non-ASCII (an input method's text, a Zhuyin keysym) is never held, and ends the run. */
   aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 'x', 6000, &result);
-  aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 0x3105 /* ㄅ */, 6001, &result);
+  aisle_wedge_result_clear (&result);
+  aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 'y', 6001, &result);
+  aisle_wedge_detector_feed (detector, AISLE_WEDGE_KEY_CHAR, 0x3105 /* ㄅ */, 6002, &result);
   g_assert_cmpint (result.action, ==, AISLE_WEDGE_ACTION_PASS);
-  g_assert_cmpstr (result.replay, ==, "x");
+  g_assert_cmpstr (result.replay, ==, "y");
   aisle_wedge_result_clear (&result);
 }
 

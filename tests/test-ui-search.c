@@ -480,6 +480,14 @@ body_typed_fast (gpointer data)
   settle (fixture);
   g_assert_nonnull (aisle_test_ui_find_visible_label (page, "Find a Member"));
   g_assert_null (aisle_test_ui_find_visible_label (page, "No Members Found"));
+  /* So is one Latin letter: not a search yet (it would say nothing matched). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "a");
+  g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
+  settle (fixture);
+  g_assert_nonnull (aisle_test_ui_find_visible_label (page, "Find a Member"));
+  shown = shown_members (page);
+  g_assert_cmpuint (shown->len, ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Zzyzx");
   g_assert_true (aisle_test_ui_wait_until (search_idle, page, WAIT_MS));
   settle (fixture);
