@@ -270,13 +270,14 @@ set_meta_int (AisleHubSqlite *self,
 
 /* Deletes the superseded rows among the @step rows after seq @from, in one transaction, and
  * stores where the pass has got to (0 once it reached the end of the log; then also the time).
- * Sets @out_done when the step reached the end of the log. */
+ * Sets @out_to to the last seq it looked at, and @out_done when that was the end of the log. */
 static gboolean
 compact_window (AisleHubSqlite *self,
                 gint64          from,
                 guint           step,
                 gint64          now,
                 guint          *out_removed,
+                gint64         *out_to,
                 gboolean       *out_done,
                 GError        **error)
 {
@@ -335,6 +336,7 @@ compact_window (AisleHubSqlite *self,
     goto fail;
   if (!aisle_store_commit (self->store, error))
     goto fail;
+  *out_to = to;
   *out_done = done;
   return TRUE;
 
@@ -349,7 +351,7 @@ compact_step (AisleHubSqlite *self,
               gint64          now,
               GError        **error)
 {
-  gint64 from = 0, pass_at = 0;
+  gint64 from = 0, pass_at = 0, to = 0;
   guint removed = 0;
   gboolean done = FALSE;
   gint64 start = g_get_monotonic_time ();
@@ -359,10 +361,11 @@ compact_step (AisleHubSqlite *self,
     return FALSE;
   if (from == 0 && now - pass_at < COMPACT_SECONDS)
     return TRUE;
-  if (!compact_window (self, from, COMPACT_STEP, now, &removed, &done, error))
+  if (!compact_window (self, from, COMPACT_STEP, now, &removed, &to, &done, error))
     return FALSE;
-  g_debug ("compacted the change log after %" G_GINT64_FORMAT ": %u rows removed in %.1f ms%s",
-           from, removed, (g_get_monotonic_time () - start) / 1000.0, done ? ", pass done" : "");
+  g_debug ("compacted the change log's rows %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ": %u removed "
+           "in %.1f ms%s", from + 1, to, removed, (g_get_monotonic_time () - start) / 1000.0,
+           done ? ", pass done" : "");
   return TRUE;
 }
 
@@ -398,8 +401,7 @@ aisle_hub_compact_all (AisleHubSqlite  *self,
       guint removed = 0;
 
       if (!compact_window (self, from, COMPACT_STEP, g_get_real_time () / G_USEC_PER_SEC,
-                           &removed, &done, error) ||
-          !get_meta_int (self, "compact_from", &from, error))
+                           &removed, &from, &done, error))
         return FALSE;
       if (step_us != NULL)
         {
