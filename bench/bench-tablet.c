@@ -10,8 +10,10 @@
  *     painted (the profile read in full: orders with items, coupons, notes, names; the header,
  *     details and first screenful of orders drawn); and until the frame that has the rest of
  *     the timeline, reservations, coupons, tags and notes (below the fold) too;
- *   search-as-you-type: the search entry's text changes (one more digit of a phone's last four,
- *     then a surname) until the frame that shows the results is painted, as shipped; typed
+ *   search-as-you-type: a key press (one more digit of a phone's last four, sent through the
+ *     X server with XTest, bench-keys.c; AISLE_BENCH_KEYS=set-text sets the text from code
+ *     instead), then a surname (set as an input method commits it), until the frame that
+ *     shows the results is painted, as shipped; typed
  *     back to back (each keystroke right after the previous results are painted) and at a
  *     keystroke every 80-120 ms (faster than a fast typist), each split into where the time
  *     went (query, widgets, waiting for the frame, layout, render); then the same queries
@@ -40,6 +42,7 @@
 #include "aisle-profile-page.h"
 #include "aisle-signin-page.h"
 #include "aisle-window.h"
+#include "bench-keys.h"
 
 typedef struct
 {
@@ -57,6 +60,7 @@ static guint paints;
 static gint64 last_paint_us;
 static gint64 last_ready_us;            /* when drawn_at()'s condition held */
 static int status = 1;
+static BenchKeys *keyboard;             /* real key presses; NULL: the text is set from code */
 
 /* The phases of the last frame, from the window's frame clock (this process connects after
  * GDK's own handlers, so "layout" and "paint" fire when GTK's layout and render are done). */
@@ -337,6 +341,23 @@ search_done (gpointer data)
   return !aisle_member_search_page_get_busy (data);
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  GtkWidget  *entry;
+  const char *text;
+} Typed;
+
+/* The entry shows what was typed (the key has gone through) and its search is done. */
+static gboolean
+typed_and_found (gpointer data)
+{
+  Typed *typed = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (typed->entry)), typed->text) == 0 &&
+         search_done (typed->page);
+}
+
 static void
 dispatch (const char *text)
 {
@@ -609,11 +630,13 @@ find_search_entry (GtkWidget *page)
  * @gap_min_ms = 0: back to back, each keystroke as soon as the previous results are painted
  * (so it always waits for the frame clock's next slot, behind whatever that frame carries);
  * otherwise a keystroke every @gap_min_ms..@gap_max_ms (random, fixed seed) from the previous
- * keystroke, or at once if that one is still not drawn. */
+ * keystroke, or at once if that one is still not drawn. @press_keys: digits are X key presses
+ * (through the keyboard-wedge scanner's detector, as a person's are), else the text is set. */
 static void
 bench_search (const char *label,
               guint       gap_min_ms,
               guint       gap_max_ms,
+              gboolean    press_keys,
               GPtrArray  *texts)
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Keystroke));
@@ -639,9 +662,12 @@ bench_search (const char *label,
       for (guint k = 1; k <= 5; k++)
         {
           g_autofree char *text = k <= 4 ? g_strndup (suffix, k) : g_strdup (surname);
+          gunichar c = g_utf8_get_char (k <= 4 ? suffix + k - 1 : surname);
+          Typed typed = { page, entry, text };
           Keystroke key;
           gint64 t0, t0_cpu, painted;
           struct rusage ru0, ru1;
+
 
           if (gap_min_ms > 0 && g_get_monotonic_time () < next_us)
             {
@@ -663,8 +689,13 @@ bench_search (const char *label,
           busy_frames_us = 0;
           results_at_us = 0;
           awaiting_results = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (entry), text);
-          painted = drawn_at (search_done, page);
+          /* Digits are key presses; the surname replaces them as an input method's commit
+           * does (Chinese is typed through one: the text arrives from it, not from a key). */
+          if (press_keys && keyboard != NULL && k <= 4)
+            bench_keys_type (keyboard, c);
+          else
+            gtk_editable_set_text (GTK_EDITABLE (entry), text);
+          painted = drawn_at (typed_and_found, &typed);
           getrusage (RUSAGE_THREAD, &ru1);
           if (results_at_us == 0)
             {
@@ -763,6 +794,18 @@ run_cb (gpointer user_data)
   sign_in ();
   printf ("cache %s, %u members sampled, renderer %s\n", cache_path, members->len,
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+  if (g_strcmp0 (g_getenv ("AISLE_BENCH_KEYS"), "set-text") != 0)
+    {
+      g_autofree char *why_not = NULL;
+
+      keyboard = bench_keys_open (GTK_WINDOW (window), &why_not);
+      if (keyboard == NULL)
+        printf ("keystrokes: the entry's text set from code (no key presses: %s)\n", why_not);
+      else
+        printf ("keystrokes: key presses through the X server (XTest)\n");
+    }
+  else
+    printf ("keystrokes: the entry's text set from code (AISLE_BENCH_KEYS=set-text)\n");
   bench_frame ();
   if (g_strcmp0 (only, "search") != 0)
     {
@@ -770,9 +813,14 @@ run_cb (gpointer user_data)
       bench_frame ();
     }
   texts = g_ptr_array_new_with_free_func (g_free);
-  bench_search ("search-as-you-type, back to back", 0, 0, texts);
-  bench_search ("search-as-you-type, every 80-120 ms", 80, 120, NULL);
+  /* A person's pace, as key presses; then the fastest pace the wedge takes for a person's (a
+   * key less than its max-gap after another may be a scanner's, and is held); then, with the
+   * text set from code, keystrokes as fast as frames are drawn: a stress figure, not a person. */
+  bench_search ("search-as-you-type, every 80-120 ms", 80, 120, TRUE, texts);
+  bench_search ("search-as-you-type, every 46-60 ms", 46, 60, TRUE, NULL);
+  bench_search ("search-as-you-type, back to back", 0, 0, FALSE, NULL);
   bench_queries (texts);
+  g_clear_pointer (&keyboard, bench_keys_free);
   status = 0;
   g_application_quit (app);
   return G_SOURCE_REMOVE;
