@@ -257,8 +257,8 @@ set_meta_int (AisleHubSqlite *self,
               GError        **error)
 {
   g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
-                                                       "INSERT OR REPLACE INTO hub_meta (key, value) "
-                                                       "VALUES (?1, ?2)", error);
+                                                       "INSERT OR REPLACE INTO hub_meta "
+                                                       "(key, value) VALUES (?1, ?2)", error);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
   if (stmt == NULL)
@@ -289,9 +289,10 @@ compact_window (AisleHubSqlite *self,
     return FALSE;
   {
     g_auto(AisleStmt) stmt = aisle_store_prepare_cached (self->store,
-                                                         "SELECT coalesce (max (seq), ?1), count (*) "
-                                                         "FROM (SELECT seq FROM change_log WHERE seq > ?1 "
-                                                         "ORDER BY seq LIMIT ?2)", error);
+                                                         "SELECT coalesce (max (seq), ?1), "
+                                                         "count (*) FROM (SELECT seq FROM "
+                                                         "change_log WHERE seq > ?1 ORDER BY "
+                                                         "seq LIMIT ?2)", error);
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, from);
