@@ -10,8 +10,8 @@
 #      fire the change log's triggers as any write does); a new TPE01 tablet's initial sync
 #      (bench/bench-sync initial-only) before and after `aisle-hub admin compact`, which prints
 #      its steps' p50 and max (the upkeep's step). ROUNDS 0: the push rates only.
-# Needs wrk and sqlite3. Files go to BUILD_DIR/bench-compact. Heavy: run it with nice on a
-# shared machine.
+# Needs wrk and sqlite3. Files go to BUILD_DIR/bench-compact (only the seed is kept). Heavy:
+# run it with nice on a shared machine.
 set -euo pipefail
 BUILD=$(cd "${1:?usage: bench/bench-compact.sh BUILD_DIR [MEMBERS] [ROUNDS]}" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,6 +86,7 @@ for round in $(seq "$PUSH_ROUNDS"); do
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f with.db* without.db* tokens
 [ "$ROUNDS" = 0 ] && exit 0
 
 # 2. Churn, then the initial sync before and after compaction.
@@ -116,3 +117,5 @@ sqlite3 vacuumed.db "VACUUM"
 echo "change log: $(sqlite3 after.db "SELECT count(*) FROM change_log") rows; the file's live data (a VACUUMed copy) $(($(stat -c %s vacuumed.db) >> 20)) MiB"
 rm -f vacuumed.db
 initial_sync after.db "after compaction"
+# Keep the seed for the next run, not the copies (hundreds of MiB each).
+rm -f churn.db* before.db* after.db* bench-?.db*
