@@ -178,12 +178,17 @@ report_machine (MachineTime since)
 {
   MachineTime now = machine_time ();
   double total = (double) (now.total - since.total);
+  double steal = (double) (now.steal - since.steal);
+  double busy = total - (double) (now.idle - since.idle) - steal;
 
   if (total <= 0)
     return;
-  printf ("  machine: steal %.1f %%, busy %.1f %% of both CPUs (this bench, Xvfb and the rest)\n",
-          100.0 * (double) (now.steal - since.steal) / total,
-          100.0 * (double) (total - (double) (now.idle - since.idle) - (double) (now.steal - since.steal)) / total);
+  /* Steal is time the VM wanted to run and the host ran something else: as a share of what
+   * the VM asked for, it says how much of each keystroke's wall time may not be this app's. */
+  printf ("  machine: busy %.1f %% of both CPUs (this bench, Xvfb and the rest), steal %.1f %% "
+          "(%.0f %% of the CPU time this VM asked for)\n",
+          100.0 * busy / total, 100.0 * steal / total,
+          busy + steal > 0 ? 100.0 * steal / (busy + steal) : 0.0);
 }
 
 typedef gboolean (*Cond) (gpointer data);
