@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <string.h>
 
 #include <X11/Xlib.h>
 #include <gdk/x11/gdkx.h>
@@ -34,8 +35,20 @@ struct _BenchKeys
   int     (*set_input_focus) (Display *, Window, int, Time);
 };
 
-#define LOAD(keys, lib, field, name) \
-  ((keys)->field = (__typeof__ ((keys)->field)) dlsym ((keys)->lib, name)) != NULL
+/* Stores @name's address from @lib in the function pointer at @field (ISO C has no cast from
+ * dlsym()'s object pointer to a function pointer: the bytes are copied). */
+static gboolean
+load (void       *lib,
+      const char *name,
+      gpointer    field)
+{
+  void *symbol = lib != NULL ? dlsym (lib, name) : NULL;
+
+  if (symbol == NULL)
+    return FALSE;
+  memcpy (field, &symbol, sizeof symbol);
+  return TRUE;
+}
 
 /* Lets GDK read what the X server sent (the focus). */
 static void
@@ -65,11 +78,11 @@ bench_keys_open (GtkWindow  *window,
   keys->xtst = dlopen ("libXtst.so.6", RTLD_NOW);
   keys->x11 = dlopen ("libX11.so.6", RTLD_NOW);
   if (keys->xtst == NULL || keys->x11 == NULL
-      || !LOAD (keys, xtst, fake_key, "XTestFakeKeyEvent")
-      || !LOAD (keys, x11, keysym_to_keycode, "XKeysymToKeycode")
-      || !LOAD (keys, x11, flush, "XFlush")
-      || !LOAD (keys, x11, sync, "XSync")
-      || !LOAD (keys, x11, set_input_focus, "XSetInputFocus"))
+      || !load (keys->xtst, "XTestFakeKeyEvent", &keys->fake_key)
+      || !load (keys->x11, "XKeysymToKeycode", &keys->keysym_to_keycode)
+      || !load (keys->x11, "XFlush", &keys->flush)
+      || !load (keys->x11, "XSync", &keys->sync)
+      || !load (keys->x11, "XSetInputFocus", &keys->set_input_focus))
     {
       *why_not = g_strdup_printf ("cannot load XTest: %s", dlerror ());
       if (keys->xtst != NULL)
