@@ -23,12 +23,6 @@
 #include "test-hub-fixture.h"
 #include "test-sync-common.h"
 
-#define M1 "11111111-1111-4111-8111-111111111111"
-#define ENROL_M1 \
-  "{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" M1 "\"," \
-  "\"name\":\"陳大文\",\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\"," \
-  "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}"
-
 static void
 hub_sql (Fixture    *f,
          const char *sql)

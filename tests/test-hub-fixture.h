@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+/* A member the tests enrol at TPE01 through a push (with the fixture's tablet token). */
+#define M1 "11111111-1111-4111-8111-111111111111"
+#define ENROL_M1 \
+  "{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" M1 "\"," \
+  "\"name\":\"陳大文\",\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\"," \
+  "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}"
+
 typedef struct
 {
   char        *dir;

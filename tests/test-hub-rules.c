@@ -18,12 +18,6 @@
 #include "aisle-test.h"
 #include "test-hub-fixture.h"
 
-#define M1 "11111111-1111-4111-8111-111111111111"
-#define ENROL_M1 \
-  "{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" M1 "\"," \
-  "\"name\":\"陳大文\",\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\"," \
-  "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}"
-
 /* GET /v1/reports/store as @token with the staff headers (either may be NULL). */
 static guint
 report (Fixture    *f,

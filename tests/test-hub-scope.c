@@ -17,12 +17,6 @@
 #include "aisle-test.h"
 #include "test-hub-fixture.h"
 
-#define M1 "11111111-1111-4111-8111-111111111111"
-#define ENROL_M1 \
-  "{\"mutations\":[{\"id\":1,\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" M1 "\"," \
-  "\"name\":\"陳大文\",\"phone\":\"0912345678\",\"consent\":{\"policy_version\":\"2026-01\"," \
-  "\"text_hash\":\"ab\",\"privacy\":true,\"marketing\":false}}}]}"
-
 /* Adds KHH01 in Kaohsiung (far from the Taipei stores) with a staff member, and enrols M1 at
  * TPE01 with a tablet there (f->token). */
 static void

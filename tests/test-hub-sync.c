@@ -27,7 +27,6 @@
   "{\"id\":" #id ",\"name\":\"member.enrol\",\"args\":{\"member_id\":\"" mid "\",\"name\":\"陳大文\"," \
   "\"phone\":\"" phone "\",\"consent\":{\"policy_version\":\"2026-01\",\"text_hash\":\"ab\"," \
   "\"privacy\":true,\"marketing\":false}}}"
-#define M1 "11111111-1111-4111-8111-111111111111"
 #define M2 "22222222-2222-4222-8222-222222222222"
 
 static void
