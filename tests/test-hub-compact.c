@@ -205,15 +205,6 @@ assert_same_state (GHashTable *a,
   g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
 }
 
-static void
-enrol_m1 (Fixture *f)
-{
-  g_autofree char *out = NULL;
-
-  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
-  g_assert_nonnull (strstr (out, "\"applied\""));
-}
-
 /* A member changed N times and a stock row changed N times: one row each is left for the stock
  * (the last), two for the member (its first and its last); a new device receives each once,
  * in its latest state. */

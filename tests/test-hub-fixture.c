@@ -186,6 +186,16 @@ call (Fixture     *f,
   return soup_message_get_status (msg);
 }
 
+/* Enrols M1 at TPE01 through a push with the fixture's tablet. */
+void
+enrol_m1 (Fixture *f)
+{
+  g_autofree char *out = NULL;
+
+  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
+  g_assert_nonnull (strstr (out, "\"applied\""));
+}
+
 char *
 pair_store (Fixture    *f,
             const char *store,

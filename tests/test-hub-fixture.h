@@ -48,6 +48,7 @@ guint       call         (Fixture     *f,
                           const char  *token,
                           const char  *body,
                           char       **out_body);
+void        enrol_m1     (Fixture     *f);
 /* Pairs a device of @store (NULL: TPE01) in @mode; returns its token. */
 char       *pair_store   (Fixture     *f,
                           const char  *store,

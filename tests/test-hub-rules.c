@@ -94,7 +94,6 @@ static void
 test_tiers (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *out = NULL;
   g_autofree char *recent = NULL;
   g_autofree char *old = NULL;
   g_autofree char *refund = NULL;
@@ -103,7 +102,7 @@ test_tiers (Fixture       *f,
 
   g_free (admin (f, NULL, "setting", "set", "tier_silver_spend", "100000", NULL));
   g_free (admin (f, NULL, "setting", "set", "tier_gold_spend", "500000", NULL));
-  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
+  enrol_m1 (f);
   m = member (f);
   g_assert_cmpstr (m->tier, ==, "basic");
   g_clear_pointer (&m, aisle_member_free);
@@ -220,7 +219,7 @@ test_fast_path (Fixture       *f,
   g_assert_cmpint (pulls_cached (f), ==, 1);
 
   /* A push moves last_mutation_id and the log: the next pull must see both. */
-  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
+  enrol_m1 (f);
   after = pull_as (f, f->token, all->cursor);
   g_assert_true (has_change (after, "member", M1));
   g_assert_cmpint (after->last_mutation_id, ==, 1);
@@ -285,10 +284,9 @@ test_concurrent_pushes (Fixture       *f,
   Pusher pushers[6];
   GThread *threads[G_N_ELEMENTS (pushers)];
   g_autoptr(AislePullResponse) all = NULL;
-  g_autofree char *out = NULL;
   guint notes = 0;
 
-  g_assert_cmpuint (call (f, NULL, "POST", "/v1/sync/push", f->token, ENROL_M1, &out), ==, 200);
+  enrol_m1 (f);
   for (guint i = 0; i < G_N_ELEMENTS (pushers); i++)
     {
       pushers[i] = (Pusher) { f, pair (f, "tablet"), i, 0 };
