@@ -3,8 +3,8 @@
 # upkeep.c, data/sql/hub/009-compact.sql) gains and costs, on a seeded demo hub.
 #   1. pushes/s with and without migration 009's index, the two hubs served in turn (A B, B A,
 #      ...: AISLE_BENCH_PUSH_ROUNDS rounds, default 2; 8 connections, 10 s each, wrk), with
-#      bench/bench-hub.lua as bench-hub.sh runs it (one note.add a push: not indexed) and with
-#      bench/bench-compact.lua (one tag.set a push: member_tags rows, indexed);
+#      bench/bench-hub.lua as bench-hub.sh runs it (BENCH_MODE=push: one note.add a push, not
+#      indexed) and in BENCH_MODE=push-tag (one tag.set a push: member rows, indexed);
 #   2. a churned hub: seed-demo MEMBERS (default 100000), then ROUNDS (default 5) rounds that
 #      each change half the members' points and a quarter of the stock rows (SQL updates, which
 #      fire the change log's triggers as any write does); a new TPE01 tablet's initial sync
@@ -59,30 +59,30 @@ hold_upkeep without.db
 sqlite3 without.db "DROP INDEX change_log_entity"
 STAFF=$(sqlite3 with.db "SELECT id FROM staff WHERE store_id = 'TPE01' AND active = 1 LIMIT 1")
 MEMBER=$(sqlite3 with.db "SELECT id FROM members WHERE home_store_id = 'TPE01' LIMIT 1")
-push_rate() {  # push_rate DB SCRIPT: pushes/s of 8 fresh tablets for 10 s
+push_rate() {  # push_rate DB MODE: pushes/s of 8 fresh tablets for 10 s
   serve "$1"
   : >tokens
   for _ in $(seq 8); do
     curl -sf -X POST "http://127.0.0.1:$PORT/v1/pair" -d "{\"code\":\"$(pair_code "$1")\",\"name\":\"bench\"}" |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' >>tokens
   done
-  BENCH_TOKENS=tokens BENCH_MODE=push BENCH_MEMBER=$MEMBER BENCH_STAFF=$STAFF BENCH_RUN=$RANDOM$RANDOM \
-    wrk -t8 -c8 -d10s -s "$ROOT/bench/$2" "http://127.0.0.1:$PORT" |
+  BENCH_TOKENS=tokens BENCH_MODE=$2 BENCH_MEMBER=$MEMBER BENCH_STAFF=$STAFF BENCH_RUN=$RANDOM$RANDOM \
+    wrk -t8 -c8 -d10s -s "$ROOT/bench/bench-hub.lua" "http://127.0.0.1:$PORT" |
     sed -n 's/^Requests\/sec: *//p'
   stop
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$PUSH_ROUNDS"); do
   # Each round in the other order, so that neither hub always runs first.
-  for script in bench-hub.lua bench-compact.lua; do
+  for mode in push push-tag; do
     if [ $((round % 2)) = 1 ]; then
-      w=$(push_rate with.db $script)
-      wo=$(push_rate without.db $script)
+      w=$(push_rate with.db $mode)
+      wo=$(push_rate without.db $mode)
     else
-      wo=$(push_rate without.db $script)
-      w=$(push_rate with.db $script)
+      wo=$(push_rate without.db $mode)
+      w=$(push_rate with.db $mode)
     fi
-    echo "push round $round, $script: with index $w/s, without $wo/s, ratio $(python3 -c "print(f'{$w/$wo:.3f}')")"
+    echo "push round $round, $mode: with index $w/s, without $wo/s, ratio $(python3 -c "print(f'{$w/$wo:.3f}')")"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,8 @@
 -- own bearer token (line N of $BENCH_TOKENS), so its pushes carry ids 1, 2, 3... in order.
 --   BENCH_MODE=get  BENCH_PATH=/v1/sync/pull?cursor=C      GET with the bearer header
 --   BENCH_MODE=push BENCH_MEMBER=id BENCH_STAFF=id          one note.add mutation per request
+--   BENCH_MODE=push-tag BENCH_MEMBER=id BENCH_STAFF=id      one tag.set on the member per request
+--                                                           (logs member rows: bench-compact.sh)
 local counter = 0
 
 function setup(thread)
@@ -25,14 +27,20 @@ function init(args)
 end
 
 function request()
-  if mode ~= "push" then
+  if mode ~= "push" and mode ~= "push-tag" then
     return wrk.format("GET", path, headers)
   end
   -- wrk calls request() once more than it sends, so the id advances on each answer instead
   local id = next_id + 1
-  local body = string.format('{"mutations":[{"id":%d,"name":"note.add","args":{"note_id":"%s-%d-%d",' ..
-                             '"member_id":"%s","text":"bench"},"staff_id":"%s"}]}',
-                             id, run, device, id, member, staff)
+  local body
+  if mode == "push-tag" then
+    body = string.format('{"mutations":[{"id":%d,"name":"tag.set","args":{"member_id":"%s",' ..
+                         '"tags":["t%d"]},"staff_id":"%s"}]}', id, member, id % 7, staff)
+  else
+    body = string.format('{"mutations":[{"id":%d,"name":"note.add","args":{"note_id":"%s-%d-%d",' ..
+                         '"member_id":"%s","text":"bench"},"staff_id":"%s"}]}',
+                         id, run, device, id, member, staff)
+  end
   return wrk.format("POST", "/v1/sync/push", headers, body)
 end
 
