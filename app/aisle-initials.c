@@ -46,7 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* AdwAvatar's palette (libadwaita 1.2): the darker end of each gradient, and its text colour. */
+/* AdwAvatar's palette (libadwaita 1.2): the darker end of each gradient, and its text colour;
+ * parsed once, in class_init, into palette_rgba. */
 static const struct
 {
   const char *background;
@@ -67,6 +68,7 @@ static const struct
   { "#785336", "#e5d6ca" },
   { "#6e6d71", "#d8d7d3" },
 };
+static GdkRGBA palette_rgba[N_COLORS][2];   /* background, foreground */
 
 /* The first character of the first and of the last word, upper case ("Ada Lovelace" → "AL",
  * "陳婉琪" → "陳"), as AdwAvatar shows them. */
@@ -115,18 +117,18 @@ aisle_initials_snapshot (GtkWidget   *widget,
   float size = MIN (width, height);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT ((width - size) / 2, (height - size) / 2, size, size);
   GskRoundedRect circle;
-  GdkRGBA background, foreground;
+  const GdkRGBA *background, *foreground;
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
   if (self->color == 0)
     return;
 
-  gdk_rgba_parse (&background, palette[self->color - 1].background);
-  gdk_rgba_parse (&foreground, palette[self->color - 1].foreground);
+  background = &palette_rgba[self->color - 1][0];
+  foreground = &palette_rgba[self->color - 1][1];
   gsk_rounded_rect_init_from_rect (&circle, &bounds, size / 2);
   gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  gtk_snapshot_append_color (snapshot, &background, &bounds);
+  gtk_snapshot_append_color (snapshot, background, &bounds);
   gtk_snapshot_pop (snapshot);
 
   if (self->initials == NULL)
@@ -139,7 +141,7 @@ aisle_initials_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (floorf ((width - logical.width) / 2 - logical.x),
                                                 floorf ((height - logical.height) / 2 - logical.y)));
-  gtk_snapshot_append_layout (snapshot, layout, &foreground);
+  gtk_snapshot_append_layout (snapshot, layout, foreground);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -211,6 +213,12 @@ aisle_initials_class_init (AisleInitialsClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  for (guint i = 0; i < N_COLORS; i++)
+    {
+      gdk_rgba_parse (&palette_rgba[i][0], palette[i].background);
+      gdk_rgba_parse (&palette_rgba[i][1], palette[i].foreground);
+    }
 
   gtk_widget_class_set_css_name (widget_class, "aisleinitials");
   /* Decoration: the row it is in speaks the name. */
